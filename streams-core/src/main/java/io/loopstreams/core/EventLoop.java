@@ -1,0 +1,879 @@
+package io.loopstreams.core;
+
+import io.loopstreams.core.internal.TimerHeap;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.jctools.queues.MpscUnboundedArrayQueue;
+
+/**
+ * A single-threaded event loop with Node's phases and microtasks. Every stream, timer, promise
+ * and emitter belongs to exactly one loop, and all their callbacks run on its thread.
+ *
+ * <h2>One iteration</h2>
+ * Timers run once before the first iteration, then each iteration is (libuv ≥ 1.45, Node ≥ 20):
+ * <pre>
+ *   pending → poll (offload completions and {@link #execute} tasks; waits when nothing is due)
+ *           → check ({@link #setImmediate}, a snapshot) → close callbacks → timers
+ * </pre>
+ * After <em>every</em> callback the microtasks drain: the {@link #nextTick} queue first, then
+ * promise jobs ({@link #queueMicrotask}), repeated until both are empty; then unhandled
+ * rejections are processed.
+ *
+ * <h2>Running</h2>
+ * {@link #run(Consumer)} runs {@code main} on the calling thread and returns when no ref'd
+ * handle (timer, immediate, server, socket) and no request (offloaded work) remains: Node's
+ * process exit. {@link #start()} runs the loop on its own thread until {@link #close()}, for
+ * servers, tests and embedding.
+ *
+ * <h2>Errors</h2>
+ * A callback that throws is an uncaught exception: it goes to the {@link
+ * #onUncaughtException} handlers; with none, the loop stops and {@code run} rethrows it (Node
+ * exits). A rejected promise still unhandled after a microtask drain is an unhandled rejection,
+ * handled per {@link UnhandledRejectionMode} (default {@code THROW}, as Node ≥ 15).
+ *
+ * <h2>Threads</h2>
+ * {@link #execute}, {@link #call}, {@link #close}, {@link #inLoop} and the accessors are
+ * thread-safe. Everything else is loop-confined and fails fast with an {@link
+ * IllegalStateException} naming both threads when called from elsewhere.
+ *
+ * <h2>Differences from Node</h2>
+ * Delays are {@code long} milliseconds (no NaN); a delay outside 1..2^31-1 becomes 1 ms, as in
+ * Node, with one warning through {@link System.Logger} for too-large values. There is no
+ * {@code process}: its events are methods here ({@link #onUncaughtException}, {@link
+ * #onBeforeExit}, ...). A callback is a {@link Runnable}; Node's extra arguments are captured by
+ * the lambda.
+ */
+public final class EventLoop implements Executor, AutoCloseable {
+
+  /** Where an uncaught error came from, as Node's {@code origin} argument. */
+  public enum Origin {
+    UNCAUGHT_EXCEPTION,
+    UNHANDLED_REJECTION
+  }
+
+  /** What happens to a promise rejected with no handler (Node's {@code --unhandled-rejections}). */
+  public enum UnhandledRejectionMode {
+    /** Raise it as an uncaught exception unless an {@code onUnhandledRejection} handler exists. */
+    THROW,
+    /** Log a warning and continue. */
+    WARN,
+    /** Ignore it. */
+    NONE
+  }
+
+  private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
+  private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
+  private static final AtomicInteger IDS = new AtomicInteger();
+  private static final long MAX_DELAY = Integer.MAX_VALUE;
+  /** Poll-phase budget: completions handled per poll so timers and immediates are not starved. */
+  private static final int POLL_BUDGET = 1024;
+
+  private static final int NEW = 0;
+  private static final int RUNNING = 1;
+  private static final int TERMINATED = 2;
+
+  private static final VarHandle SLEEPING;
+  private static final VarHandle TICKS;
+  private static final VarHandle LIFECYCLE;
+
+  static {
+    try {
+      MethodHandles.Lookup l = MethodHandles.lookup();
+      SLEEPING = l.findVarHandle(EventLoop.class, "sleeping", int.class);
+      TICKS = l.findVarHandle(EventLoop.class, "ticks", long.class);
+      LIFECYCLE = l.findVarHandle(EventLoop.class, "lifecycle", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // immutable
+  private final String name;
+  private final OffloadPool pool;
+
+  // any thread
+  private final MpscUnboundedArrayQueue<Runnable> inbox = new MpscUnboundedArrayQueue<>(1024);
+  private volatile Thread thread;
+  private volatile int lifecycle = NEW;
+  /** 1 while the loop is parked or about to park; see {@link #post} for the wake-up protocol. */
+  private volatile int sleeping;
+  /** Callbacks started so far, written with release semantics; read by the watchdog. */
+  private volatile long ticks;
+  private volatile boolean stopRequested;
+  private final CompletableFuture<Void> termination = new CompletableFuture<>();
+
+  // loop thread only
+  private final TimerHeap<Timeout> timers = new TimerHeap<>(new TimerAccess());
+  private final ArrayDeque<Immediate> immediates = new ArrayDeque<>();
+  private final ArrayDeque<Runnable> nextTicks = new ArrayDeque<>();
+  private final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
+  private final ArrayDeque<Runnable> pending = new ArrayDeque<>();
+  private final ArrayDeque<Runnable> closing = new ArrayDeque<>();
+  private final List<Promise<?>> pendingRejections = new ArrayList<>();
+  private final List<BiConsumer<Throwable, Origin>> uncaughtHandlers = new ArrayList<>();
+  private final List<BiConsumer<Throwable, Promise<?>>> rejectionHandlers = new ArrayList<>();
+  private final List<Runnable> beforeExitHandlers = new ArrayList<>();
+  private final List<Runnable> exitHandlers = new ArrayList<>();
+  private UnhandledRejectionMode rejectionMode = UnhandledRejectionMode.THROW;
+  private long nowNanos = System.nanoTime();
+  private long timerSeq;
+  private int refs;
+  private int requests;
+  private boolean keepAlive;
+  private boolean stopped;
+  private Throwable fatal;
+
+  private EventLoop(String name, OffloadPool pool) {
+    this.name = name;
+    this.pool = pool;
+  }
+
+  /** A new loop, not yet running, using the shared {@link OffloadPool}. */
+  public static EventLoop create() {
+    return create("loop-" + IDS.incrementAndGet());
+  }
+
+  /** A new named loop, not yet running, using the shared {@link OffloadPool}. */
+  public static EventLoop create(String name) {
+    return new EventLoop(Objects.requireNonNull(name, "name"), OffloadPool.shared());
+  }
+
+  /** A new named loop using its own offload pool. */
+  public static EventLoop create(String name, OffloadPool pool) {
+    return new EventLoop(Objects.requireNonNull(name, "name"), Objects.requireNonNull(pool, "pool"));
+  }
+
+  /**
+   * Creates a loop, runs {@code main} on the calling thread and returns when nothing ref'd
+   * remains. An uncaught exception with no handler is rethrown (wrapped in an {@link
+   * UncaughtException} if checked).
+   */
+  public static void run(Consumer<EventLoop> main) {
+    create().runMain(main);
+  }
+
+  /** The loop whose thread is the calling thread, or {@code null}. */
+  public static EventLoop current() {
+    return CURRENT.get();
+  }
+
+  /** Instance form of {@link #run(Consumer)}: runs this loop on the calling thread. */
+  public void runMain(Consumer<EventLoop> main) {
+    Objects.requireNonNull(main, "main");
+    claim(Thread.currentThread());
+    try {
+      loop(() -> main.accept(this));
+    } finally {
+      CURRENT.remove();
+    }
+    rethrowFatal();
+  }
+
+  /** Starts the loop on a new thread; it stays alive until {@link #close()}. Returns this loop. */
+  public EventLoop start() {
+    Thread t = new Thread(() -> {
+      try {
+        loop(null);
+      } finally {
+        CURRENT.remove();
+      }
+    }, "loopstreams-" + name);
+    t.setDaemon(true);
+    claim(t);
+    t.start();
+    return this;
+  }
+
+  private void claim(Thread t) {
+    if (!LIFECYCLE.compareAndSet(this, NEW, RUNNING)) {
+      throw new IllegalStateException("loop " + name + " was already started");
+    }
+    thread = t;
+    keepAlive = t != Thread.currentThread();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The phases
+
+  private void loop(Runnable main) {
+    CURRENT.set(this);
+    try {
+      updateTime();
+      if (main != null) {
+        runCallback(main);
+      }
+      if (!stopped) {
+        updateTime();
+        runTimers();
+      }
+      while (!stopped) {
+        while (!stopped && alive()) {
+          runOnce();
+        }
+        if (stopped) {
+          break;
+        }
+        runHandlers(beforeExitHandlers);
+        if (!alive()) {
+          break;
+        }
+      }
+      if (fatal == null) {
+        runHandlers(exitHandlers);
+      }
+    } catch (Throwable t) {
+      // Only an error inside the loop's own machinery gets here; callbacks are guarded.
+      if (fatal == null) {
+        fatal = t;
+      }
+    } finally {
+      lifecycle = TERMINATED;
+      if (fatal != null) {
+        if (keepAlive) {
+          LOG.log(System.Logger.Level.ERROR, "loop " + name + " stopped by an uncaught exception", fatal);
+        }
+        termination.completeExceptionally(fatal);
+      } else {
+        termination.complete(null);
+      }
+    }
+  }
+
+  /** One iteration after the first timers run, in libuv ≥ 1.45 order. */
+  private void runOnce() {
+    runQueue(pending);
+    poll();
+    runCheck();
+    runQueue(closing);
+    updateTime();
+    runTimers();
+  }
+
+  private boolean alive() {
+    if (stopRequested) {
+      stopped = true;
+      return false;
+    }
+    return refs > 0 || requests > 0 || keepAlive || !pending.isEmpty() || !closing.isEmpty()
+        || !inbox.isEmpty();
+  }
+
+  private void updateTime() {
+    nowNanos = System.nanoTime();
+  }
+
+  private void runTimers() {
+    long now = nowNanos;
+    Timeout t;
+    while (!stopped && (t = timers.peek()) != null && t.dueNanos - now <= 0) {
+      timers.poll();
+      if (t.repeat) {
+        // Rescheduled before the callback so that it survives a throw; clearInterval inside the
+        // callback removes it again. Next due = this run's start + interval: no catch-up burst.
+        schedule(t, now);
+      } else {
+        t.disarm();
+      }
+      runCallback(t.callback);
+    }
+  }
+
+  private void runCheck() {
+    // A snapshot: immediates queued while this phase runs wait for the next iteration.
+    for (int n = immediates.size(); n > 0 && !stopped; n--) {
+      Immediate im = immediates.poll();
+      if (im.cleared) {
+        continue;
+      }
+      im.cleared = true;
+      im.deactivate();
+      runCallback(im.callback);
+    }
+  }
+
+  private void runQueue(ArrayDeque<Runnable> queue) {
+    for (int n = queue.size(); n > 0 && !stopped; n--) {
+      runCallback(queue.poll());
+    }
+  }
+
+  private void poll() {
+    if (stopped) {
+      return;
+    }
+    long timeout = pollTimeoutNanos();
+    if (timeout != 0 && inbox.isEmpty()) {
+      park(timeout);
+      updateTime();
+    }
+    for (int n = 0; n < POLL_BUDGET && !stopped; n++) {
+      Runnable task = inbox.poll();
+      if (task == null) {
+        break;
+      }
+      runCallback(task);
+    }
+  }
+
+  /** 0: don't wait; -1: wait for a wake-up; else nanoseconds until the nearest timer. */
+  private long pollTimeoutNanos() {
+    if (!immediates.isEmpty() || !closing.isEmpty() || !pending.isEmpty() || stopRequested) {
+      return 0;
+    }
+    Timeout next = timers.peek();
+    if (next != null) {
+      return Math.max(0, next.dueNanos - System.nanoTime());
+    }
+    return -1;
+  }
+
+  /**
+   * The wake-up protocol. The loop announces {@code sleeping = 1}, re-checks the inbox, and only
+   * then parks; a producer offers first and unparks only if it moves {@code sleeping} from 1 to 0.
+   * Both sides do a volatile write followed by a volatile read of the other's variable, so at
+   * least one sees the other:
+   * <ul>
+   *   <li>offer before the loop's re-check: the loop sees a non-empty inbox and does not park;
+   *   <li>offer after the re-check: the producer sees {@code sleeping == 1} and unparks; if the
+   *       unpark lands before {@code park}, LockSupport's permit makes {@code park} return;
+   *   <li>many producers at once: only the one whose CAS wins pays for {@code unpark};
+   *   <li>a stale unpark leaves a permit: the next park returns at once and the loop simply
+   *       iterates again.
+   * </ul>
+   */
+  private void park(long timeoutNanos) {
+    SLEEPING.setVolatile(this, 1);
+    if (inbox.isEmpty() && !stopRequested) {
+      if (timeoutNanos < 0) {
+        LockSupport.park(this);
+      } else {
+        LockSupport.parkNanos(this, timeoutNanos);
+      }
+    }
+    SLEEPING.setVolatile(this, 0);
+  }
+
+  /** Runs a macrotask callback, then drains microtasks. */
+  private void runCallback(Runnable callback) {
+    TICKS.setRelease(this, (long) TICKS.getOpaque(this) + 1);
+    try {
+      callback.run();
+    } catch (Throwable t) {
+      uncaught(t, Origin.UNCAUGHT_EXCEPTION);
+    }
+    drainMicrotasks();
+  }
+
+  /**
+   * Node's {@code processTicksAndRejections}: all nextTicks, then all promise jobs (including
+   * those queued meanwhile), until both are empty and no unhandled rejection queued more work.
+   */
+  void drainMicrotasks() {
+    do {
+      Runnable r;
+      while (!stopped && (r = nextTicks.poll()) != null) {
+        runTask(r);
+      }
+      while (!stopped && (r = microtasks.poll()) != null) {
+        runTask(r);
+      }
+    } while (!stopped && (!nextTicks.isEmpty() || processRejections()));
+  }
+
+  private void runTask(Runnable r) {
+    try {
+      r.run();
+    } catch (Throwable t) {
+      uncaught(t, Origin.UNCAUGHT_EXCEPTION);
+    }
+  }
+
+  /** Returns whether anything was reported (handlers may have queued microtasks). */
+  private boolean processRejections() {
+    if (pendingRejections.isEmpty()) {
+      return false;
+    }
+    List<Promise<?>> batch = new ArrayList<>(pendingRejections);
+    pendingRejections.clear();
+    boolean reported = false;
+    for (Promise<?> p : batch) {
+      if (stopped) {
+        break;
+      }
+      if (p.isHandled()) {
+        continue;
+      }
+      Throwable reason = p.rejectionReason();
+      reported = true;
+      switch (rejectionMode) {
+        case NONE:
+          break;
+        case WARN:
+          LOG.log(System.Logger.Level.WARNING, "Unhandled promise rejection on loop " + name, reason);
+          break;
+        case THROW:
+        default:
+          if (rejectionHandlers.isEmpty()) {
+            uncaught(reason, Origin.UNHANDLED_REJECTION);
+          } else {
+            for (BiConsumer<Throwable, Promise<?>> h : List.copyOf(rejectionHandlers)) {
+              try {
+                h.accept(reason, p);
+              } catch (Throwable t) {
+                uncaught(t, Origin.UNCAUGHT_EXCEPTION);
+              }
+            }
+          }
+      }
+    }
+    return reported || !microtasks.isEmpty() || !nextTicks.isEmpty();
+  }
+
+  private void uncaught(Throwable t, Origin origin) {
+    if (isFatal(t) || uncaughtHandlers.isEmpty()) {
+      stop(t);
+      return;
+    }
+    for (BiConsumer<Throwable, Origin> h : List.copyOf(uncaughtHandlers)) {
+      try {
+        h.accept(t, origin);
+      } catch (Throwable t2) {
+        // Node exits (code 7) when an uncaughtException handler itself throws.
+        t2.addSuppressed(t);
+        stop(t2);
+        return;
+      }
+    }
+  }
+
+  private void stop(Throwable t) {
+    if (fatal == null) {
+      fatal = t;
+    }
+    stopped = true;
+  }
+
+  private static boolean isFatal(Throwable t) {
+    return t instanceof VirtualMachineError || t instanceof LinkageError;
+  }
+
+  private void runHandlers(List<Runnable> handlers) {
+    for (Runnable h : List.copyOf(handlers)) {
+      if (stopped) {
+        return;
+      }
+      runCallback(h);
+    }
+  }
+
+  private void rethrowFatal() {
+    Throwable t = fatal;
+    if (t instanceof RuntimeException) {
+      throw (RuntimeException) t;
+    }
+    if (t instanceof Error) {
+      throw (Error) t;
+    }
+    if (t != null) {
+      throw new UncaughtException(t);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Timers, immediates, microtasks
+
+  /**
+   * Calls {@code callback} once after {@code delayMillis} (coerced to 1 unless in 1..2^31-1, as
+   * Node). Equal due times run in creation order.
+   */
+  public Timeout setTimeout(Runnable callback, long delayMillis) {
+    return newTimer(callback, delayMillis, false);
+  }
+
+  /** Calls {@code callback} every {@code delayMillis} until cleared. */
+  public Timeout setInterval(Runnable callback, long delayMillis) {
+    return newTimer(callback, delayMillis, true);
+  }
+
+  /** Cancels a timeout or interval; clearing null or an already fired timer is a no-op. */
+  public void clearTimeout(Timeout timeout) {
+    checkInLoop();
+    if (timeout != null) {
+      timers.remove(timeout);
+      timeout.disarm();
+    }
+  }
+
+  /** Same as {@link #clearTimeout}: Node's two functions are interchangeable. */
+  public void clearInterval(Timeout interval) {
+    clearTimeout(interval);
+  }
+
+  /** Queues {@code callback} for the check phase, after the poll phase of this iteration. */
+  public Immediate setImmediate(Runnable callback) {
+    checkInLoop();
+    Immediate im = new Immediate(this, Objects.requireNonNull(callback, "callback"));
+    im.activate();
+    immediates.add(im);
+    return im;
+  }
+
+  /** Cancels an immediate that has not run yet; a no-op otherwise. */
+  public void clearImmediate(Immediate immediate) {
+    checkInLoop();
+    if (immediate != null && !immediate.cleared) {
+      immediate.cleared = true;
+      immediate.deactivate();
+    }
+  }
+
+  /** Queues {@code callback} on the nextTick queue, drained before promise jobs. */
+  public void nextTick(Runnable callback) {
+    checkInLoop();
+    nextTicks.add(Objects.requireNonNull(callback, "callback"));
+  }
+
+  /** Queues {@code callback} as a promise job (V8's microtask queue). */
+  public void queueMicrotask(Runnable callback) {
+    checkInLoop();
+    microtasks.add(Objects.requireNonNull(callback, "callback"));
+  }
+
+  /** Loop-internal form of {@link #queueMicrotask} without the thread check. */
+  void enqueueMicrotask(Runnable job) {
+    microtasks.add(job);
+  }
+
+  /** Runs {@code callback} in the pending-callbacks phase of the next iteration. */
+  public void schedulePending(Runnable callback) {
+    checkInLoop();
+    pending.add(Objects.requireNonNull(callback, "callback"));
+  }
+
+  /** Runs {@code callback} in the close-callbacks phase of this or the next iteration. */
+  public void scheduleClose(Runnable callback) {
+    checkInLoop();
+    closing.add(Objects.requireNonNull(callback, "callback"));
+  }
+
+  /**
+   * A handle that keeps the loop alive until closed: for I/O objects (servers, sockets) whose
+   * activity happens on other threads.
+   */
+  public LoopHandle keepAlive() {
+    checkInLoop();
+    LoopHandle h = new LoopHandle(this) {
+      @Override
+      public void close() {
+        loop.checkInLoop();
+        deactivate();
+      }
+    };
+    h.activate();
+    return h;
+  }
+
+  private Timeout newTimer(Runnable callback, long delayMillis, boolean repeat) {
+    checkInLoop();
+    Objects.requireNonNull(callback, "callback");
+    Timeout t = new Timeout(this, callback, coerceDelay(delayMillis), repeat);
+    schedule(t, nowNanos);
+    return t;
+  }
+
+  static long coerceDelay(long delayMillis) {
+    if (delayMillis >= 1 && delayMillis <= MAX_DELAY) {
+      return delayMillis;
+    }
+    if (delayMillis > MAX_DELAY) {
+      LOG.log(System.Logger.Level.WARNING, delayMillis
+          + " does not fit into a 32-bit signed integer. Timeout duration was set to 1.");
+    }
+    return 1;
+  }
+
+  void refreshTimer(Timeout t) {
+    checkInLoop();
+    timers.remove(t);
+    schedule(t, nowNanos);
+  }
+
+  private void schedule(Timeout t, long startNanos) {
+    t.dueNanos = startNanos + t.delayNanos;
+    t.seq = timerSeq++;
+    timers.add(t);
+    t.arm();
+  }
+
+  void addRefs(int delta) {
+    refs += delta;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Cross-thread entry points and offload
+
+  /**
+   * Runs {@code task} on this loop's thread in the poll phase, followed by a microtask drain.
+   * Thread-safe; the way in from other threads.
+   *
+   * @throws RejectedExecutionException if the loop has terminated
+   */
+  @Override
+  public void execute(Runnable task) {
+    Objects.requireNonNull(task, "task");
+    if (!post(task)) {
+      throw new RejectedExecutionException("loop " + name + " has terminated");
+    }
+  }
+
+  /** Runs {@code task} on the loop and completes the future with its result. Thread-safe. */
+  public <T> CompletableFuture<T> call(Callable<T> task) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    execute(() -> {
+      try {
+        f.complete(task.call());
+      } catch (Throwable t) {
+        f.completeExceptionally(t);
+      }
+    });
+    return f;
+  }
+
+  /** Offers to the inbox and wakes the loop if it may be parked; false once terminated. */
+  boolean post(Runnable task) {
+    if (lifecycle == TERMINATED) {
+      return false;
+    }
+    inbox.offer(task);
+    if (sleeping == 1 && SLEEPING.compareAndSet(this, 1, 0)) {
+      LockSupport.unpark(thread);
+    }
+    return true;
+  }
+
+  /**
+   * Runs {@code work} on the offload pool; the promise settles on this loop with its result. The
+   * pending work keeps {@link #runMain} alive until its completion has run.
+   */
+  public <T> Promise<T> offload(Callable<? extends T> work) {
+    Promise<T> p = new Promise<>(this);
+    offload(work, (v, e) -> {
+      if (e != null) {
+        p.rejectInternal(e);
+      } else {
+        p.resolveInternal(v);
+      }
+    });
+    return p;
+  }
+
+  /**
+   * Runs {@code work} on the offload pool and calls {@code completion(value, error)} on this loop
+   * in the poll phase. The allocation-light form used by file and zlib streams.
+   */
+  public <T> void offload(Callable<? extends T> work,
+      BiConsumer<? super T, ? super Throwable> completion) {
+    checkInLoop();
+    Objects.requireNonNull(work, "work");
+    Objects.requireNonNull(completion, "completion");
+    requests++;
+    pool.submit(new OffloadTask<>(this, pool, work, completion));
+  }
+
+  /** Starts an active request: something in flight elsewhere that keeps the loop alive. */
+  public void beginRequest() {
+    checkInLoop();
+    requests++;
+  }
+
+  /** Ends an active request started by {@link #beginRequest()}. */
+  public void endRequest() {
+    assert inLoop();
+    requests--;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Errors and lifecycle events
+
+  /** Adds a handler for uncaught exceptions; with one present, the loop survives them. */
+  public void onUncaughtException(BiConsumer<Throwable, Origin> handler) {
+    checkInLoop();
+    uncaughtHandlers.add(Objects.requireNonNull(handler, "handler"));
+  }
+
+  /** Removes a handler added by {@link #onUncaughtException}. */
+  public void removeUncaughtExceptionHandler(BiConsumer<Throwable, Origin> handler) {
+    checkInLoop();
+    uncaughtHandlers.remove(handler);
+  }
+
+  /** Adds a handler for unhandled rejections (mode THROW); with one present nothing is thrown. */
+  public void onUnhandledRejection(BiConsumer<Throwable, Promise<?>> handler) {
+    checkInLoop();
+    rejectionHandlers.add(Objects.requireNonNull(handler, "handler"));
+  }
+
+  /** Sets the unhandled-rejection mode (default {@link UnhandledRejectionMode#THROW}). */
+  public void unhandledRejections(UnhandledRejectionMode mode) {
+    checkInLoop();
+    rejectionMode = Objects.requireNonNull(mode, "mode");
+  }
+
+  /** Runs when nothing is left to do; work it schedules keeps the loop going (Node's beforeExit). */
+  public void onBeforeExit(Runnable handler) {
+    checkInLoop();
+    beforeExitHandlers.add(Objects.requireNonNull(handler, "handler"));
+  }
+
+  /** Runs once as the loop exits normally (Node's exit); work it schedules never runs. */
+  public void onExit(Runnable handler) {
+    checkInLoop();
+    exitHandlers.add(Objects.requireNonNull(handler, "handler"));
+  }
+
+  void trackRejection(Promise<?> p) {
+    pendingRejections.add(p);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Threads and state
+
+  /** Whether the calling thread is this loop's thread. Thread-safe. */
+  public boolean inLoop() {
+    return Thread.currentThread() == thread;
+  }
+
+  /**
+   * Throws unless called on this loop's thread: the fail-fast check every loop-confined public
+   * method makes.
+   */
+  public void checkInLoop() {
+    if (Thread.currentThread() != thread) {
+      throw wrongThread("it");
+    }
+  }
+
+  /** Like {@link #checkInLoop()} with the confined object's name in the message. */
+  public void checkInLoop(Object owner) {
+    if (Thread.currentThread() != thread) {
+      throw wrongThread(String.valueOf(owner));
+    }
+  }
+
+  private IllegalStateException wrongThread(String what) {
+    Thread t = thread;
+    return new IllegalStateException("called from thread " + Thread.currentThread().getName()
+        + ", but " + what + " belongs to loop " + name + " (thread "
+        + (t == null ? "<not running>" : t.getName()) + "); use loop.execute() to get there");
+  }
+
+  /** The loop's cached time for this phase, in milliseconds of {@link System#nanoTime()}. */
+  public long now() {
+    checkInLoop();
+    return nowNanos / 1_000_000L;
+  }
+
+  /** The loop's name. */
+  public String name() {
+    return name;
+  }
+
+  /** The loop's thread, or null before it runs. */
+  public Thread thread() {
+    return thread;
+  }
+
+  /** The offload pool this loop uses. */
+  public OffloadPool offloadPool() {
+    return pool;
+  }
+
+  /** Callbacks started so far (for the watchdog). Thread-safe. */
+  long callbacksStarted() {
+    return (long) TICKS.getOpaque(this);
+  }
+
+  /** Whether the loop is parked in its poll phase (for the watchdog). Thread-safe. */
+  boolean isParked() {
+    return sleeping == 1;
+  }
+
+  /** Whether the loop has terminated. Thread-safe. */
+  public boolean isTerminated() {
+    return lifecycle == TERMINATED;
+  }
+
+  /** Completes when the loop terminates; exceptionally with a fatal uncaught error. */
+  public CompletableFuture<Void> terminationFuture() {
+    return termination;
+  }
+
+  /**
+   * Stops a loop: the loop finishes its current callback and microtasks, then terminates;
+   * pending timers and immediates are dropped. Blocks until it has terminated unless called on
+   * the loop itself. Thread-safe and idempotent.
+   */
+  @Override
+  public void close() {
+    shutdown();
+    if (!inLoop() && lifecycle != NEW) {
+      termination.exceptionally(t -> null).join();
+    } else if (lifecycle == NEW) {
+      lifecycle = TERMINATED;
+      termination.complete(null);
+    }
+  }
+
+  /** Asks the loop to stop without waiting. Thread-safe. */
+  public void shutdown() {
+    stopRequested = true;
+    if (inLoop()) {
+      stopped = true;
+      return;
+    }
+    Thread t = thread;
+    if (t != null) {
+      SLEEPING.setVolatile(this, 0);
+      LockSupport.unpark(t);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EventLoop[" + name + ", refs=" + refs + ", requests=" + requests + "]";
+  }
+
+  private static final class TimerAccess implements TimerHeap.Accessor<Timeout> {
+    @Override
+    public long due(Timeout t) {
+      return t.dueNanos;
+    }
+
+    @Override
+    public long seq(Timeout t) {
+      return t.seq;
+    }
+
+    @Override
+    public int index(Timeout t) {
+      return t.heapIndex;
+    }
+
+    @Override
+    public void index(Timeout t, int index) {
+      t.heapIndex = index;
+    }
+  }
+}

@@ -1,0 +1,577 @@
+package io.loopstreams.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A loop-bound promise: JavaScript's {@code Promise} on an {@link EventLoop}. Continuations run
+ * as promise jobs (microtasks) on the owning loop, after the nextTick queue, exactly where V8
+ * would run them.
+ *
+ * <p>States: {@code PENDING → FULFILLED} or {@code PENDING → REJECTED}, once. A promise rejected
+ * with no continuation attached by the end of the microtask drain is an unhandled rejection (see
+ * {@link EventLoop.UnhandledRejectionMode}).
+ *
+ * <p>Loop-confined, except {@link #toCompletableFuture()} and {@link #await()}, which are the
+ * bridges to other threads.
+ *
+ * <h2>Differences from JavaScript</h2>
+ * {@code then(fn)} is split by what {@code fn} returns: {@link #map} for a value, {@link
+ * #flatMap} for a promise to adopt. {@code catch} and {@code finally} are Java keywords: they are
+ * {@link #catchError} and {@link #doFinally}. Rejection reasons are {@link Throwable}s.
+ *
+ * @param <T> the fulfilled value's type
+ */
+public final class Promise<T> {
+
+  private static final byte PENDING = 0;
+  private static final byte FULFILLED = 1;
+  private static final byte REJECTED = 2;
+
+  // immutable
+  final EventLoop loop;
+
+  // loop thread only
+  private byte state = PENDING;
+  /** A continuation was attached, so a rejection is not unhandled. */
+  private boolean handled;
+  /** The value (FULFILLED) or the Throwable (REJECTED). */
+  private Object result;
+  /** null, one {@link Reaction}, or an {@code ArrayList<Reaction>}. */
+  private Object reactions;
+
+  Promise(EventLoop loop) {
+    this.loop = loop;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Creation
+
+  /** Both halves of a pending promise: ES2024's {@code Promise.withResolvers()}. */
+  public static final class Resolvers<T> {
+    private final Promise<T> promise;
+
+    private Resolvers(Promise<T> promise) {
+      this.promise = promise;
+    }
+
+    public Promise<T> promise() {
+      return promise;
+    }
+
+    /** Fulfils the promise; ignored once settled. */
+    public void resolve(T value) {
+      promise.loop.checkInLoop();
+      promise.resolveInternal(value);
+    }
+
+    /** Rejects the promise; ignored once settled. */
+    public void reject(Throwable reason) {
+      promise.loop.checkInLoop();
+      promise.rejectInternal(Objects.requireNonNull(reason, "reason"));
+    }
+  }
+
+  /** The executor of {@link #create}: {@code new Promise((resolve, reject) => ...)}. */
+  @FunctionalInterface
+  public interface Executor<T> {
+    void run(Consumer<T> resolve, Consumer<Throwable> reject) throws Exception;
+  }
+
+  /** A pending promise on {@code loop} with its resolve and reject functions. */
+  public static <T> Resolvers<T> withResolvers(EventLoop loop) {
+    loop.checkInLoop();
+    return new Resolvers<>(new Promise<>(loop));
+  }
+
+  /** {@code new Promise(executor)}: the executor runs synchronously; a throw rejects. */
+  public static <T> Promise<T> create(EventLoop loop, Executor<T> executor) {
+    loop.checkInLoop();
+    Promise<T> p = new Promise<>(loop);
+    try {
+      executor.run(p::resolveInternal, e -> p.rejectInternal(Objects.requireNonNull(e, "reason")));
+    } catch (Throwable t) {
+      p.rejectInternal(t);
+    }
+    return p;
+  }
+
+  /** {@code Promise.resolve(value)}. */
+  public static <T> Promise<T> resolved(EventLoop loop, T value) {
+    loop.checkInLoop();
+    Promise<T> p = new Promise<>(loop);
+    p.resolveInternal(value);
+    return p;
+  }
+
+  /** {@code Promise.reject(reason)}. */
+  public static <T> Promise<T> rejected(EventLoop loop, Throwable reason) {
+    loop.checkInLoop();
+    Promise<T> p = new Promise<>(loop);
+    p.rejectInternal(Objects.requireNonNull(reason, "reason"));
+    return p;
+  }
+
+  /**
+   * A promise on {@code loop} that settles like {@code stage}. Unlike a bare JavaScript promise,
+   * the pending stage counts as an active request: the loop stays alive until it completes.
+   */
+  public static <T> Promise<T> from(EventLoop loop, CompletionStage<? extends T> stage) {
+    loop.checkInLoop();
+    Promise<T> p = new Promise<>(loop);
+    loop.beginRequest();
+    stage.whenComplete((v, e) -> loop.post(() -> {
+      loop.endRequest();
+      if (e != null) {
+        p.rejectInternal(unwrap(e));
+      } else {
+        p.resolveInternal(v);
+      }
+    }));
+    return p;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Combinators
+
+  /** Fulfils with all values in order once all fulfil; rejects with the first rejection. */
+  public static <T> Promise<List<T>> all(EventLoop loop, List<? extends Promise<? extends T>> promises) {
+    loop.checkInLoop();
+    Promise<List<T>> out = new Promise<>(loop);
+    int n = promises.size();
+    if (n == 0) {
+      out.resolveInternal(List.of());
+      return out;
+    }
+    Object[] values = new Object[n];
+    int[] remaining = {n};
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      promises.get(i).onSettled((v, e) -> {
+        if (e != null) {
+          out.rejectInternal(e);
+        } else {
+          values[index] = v;
+          if (--remaining[0] == 0) {
+            @SuppressWarnings("unchecked") List<T> list = (List<T>) Collections.unmodifiableList(Arrays.asList(values));
+            out.resolveInternal(list);
+          }
+        }
+      });
+    }
+    return out;
+  }
+
+  /** The outcome of one promise in {@link #allSettled}. */
+  public record Settled<T>(boolean fulfilled, T value, Throwable reason) {
+    public static <T> Settled<T> fulfilled(T value) {
+      return new Settled<>(true, value, null);
+    }
+
+    public static <T> Settled<T> rejected(Throwable reason) {
+      return new Settled<>(false, null, reason);
+    }
+  }
+
+  /** Fulfils with every outcome, in order, once all have settled; never rejects. */
+  public static <T> Promise<List<Settled<T>>> allSettled(EventLoop loop,
+      List<? extends Promise<? extends T>> promises) {
+    loop.checkInLoop();
+    Promise<List<Settled<T>>> out = new Promise<>(loop);
+    int n = promises.size();
+    if (n == 0) {
+      out.resolveInternal(List.of());
+      return out;
+    }
+    @SuppressWarnings("unchecked") Settled<T>[] outcomes = new Settled[n];
+    int[] remaining = {n};
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      promises.get(i).onSettled((v, e) -> {
+        outcomes[index] = e != null ? Settled.rejected(e) : Settled.fulfilled(v);
+        if (--remaining[0] == 0) {
+          out.resolveInternal(List.of(outcomes));
+        }
+      });
+    }
+    return out;
+  }
+
+  /** Settles like the first promise to settle. An empty list stays pending forever, as in JS. */
+  public static <T> Promise<T> race(EventLoop loop, List<? extends Promise<? extends T>> promises) {
+    loop.checkInLoop();
+    Promise<T> out = new Promise<>(loop);
+    for (Promise<? extends T> p : promises) {
+      p.onSettled((v, e) -> {
+        if (e != null) {
+          out.rejectInternal(e);
+        } else {
+          out.resolveInternal(v);
+        }
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Fulfils like the first promise to fulfil; rejects with an {@link AggregateException} of all
+   * reasons, in order, when all reject (immediately for an empty list).
+   */
+  public static <T> Promise<T> any(EventLoop loop, List<? extends Promise<? extends T>> promises) {
+    loop.checkInLoop();
+    Promise<T> out = new Promise<>(loop);
+    int n = promises.size();
+    if (n == 0) {
+      out.rejectInternal(new AggregateException("All promises were rejected", List.of()));
+      return out;
+    }
+    Throwable[] reasons = new Throwable[n];
+    int[] remaining = {n};
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      promises.get(i).onSettled((v, e) -> {
+        if (e == null) {
+          out.resolveInternal(v);
+        } else {
+          reasons[index] = e;
+          if (--remaining[0] == 0) {
+            out.rejectInternal(new AggregateException("All promises were rejected", Arrays.asList(reasons)));
+          }
+        }
+      });
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Continuations
+
+  /** {@code then(v => fn(v))} where {@code fn} returns a value; a throw rejects the result. */
+  public <R> Promise<R> map(Function<? super T, ? extends R> fn) {
+    Objects.requireNonNull(fn, "fn");
+    return chain(Reaction.MAP, fn, null);
+  }
+
+  /** {@code then(v => fn(v))} where {@code fn} returns a promise, which the result adopts. */
+  public <R> Promise<R> flatMap(Function<? super T, ? extends Promise<? extends R>> fn) {
+    Objects.requireNonNull(fn, "fn");
+    return chain(Reaction.FLAT, fn, null);
+  }
+
+  /** {@code then(onFulfilled, onRejected)}: both return values. */
+  public <R> Promise<R> then(Function<? super T, ? extends R> onFulfilled,
+      Function<? super Throwable, ? extends R> onRejected) {
+    Objects.requireNonNull(onFulfilled, "onFulfilled");
+    Objects.requireNonNull(onRejected, "onRejected");
+    return chain(Reaction.MAP, onFulfilled, onRejected);
+  }
+
+  /** {@code then(v => { action(v) })}. */
+  public Promise<Void> thenAccept(Consumer<? super T> action) {
+    Objects.requireNonNull(action, "action");
+    return map(v -> {
+      action.accept(v);
+      return null;
+    });
+  }
+
+  /** {@code catch(e => fn(e))}: recovers a rejection with a value. */
+  public Promise<T> catchError(Function<? super Throwable, ? extends T> fn) {
+    Objects.requireNonNull(fn, "fn");
+    return chain(Reaction.MAP, null, fn);
+  }
+
+  /**
+   * {@code finally(action)}: runs {@code action} on either outcome and passes the outcome on; if
+   * {@code action} throws, the result rejects with that instead.
+   */
+  public Promise<T> doFinally(Runnable action) {
+    Objects.requireNonNull(action, "action");
+    return chain(Reaction.FINALLY, action, null);
+  }
+
+  /** Observes the outcome without creating a derived promise; marks a rejection handled. */
+  public void onSettled(BiConsumer<? super T, ? super Throwable> callback) {
+    loop.checkInLoop();
+    addReaction(new Reaction(this, null, Reaction.CALLBACK, Objects.requireNonNull(callback), null));
+  }
+
+  private <R> Promise<R> chain(int kind, Object onFulfilled, Object onRejected) {
+    loop.checkInLoop();
+    Promise<R> derived = new Promise<>(loop);
+    addReaction(new Reaction(this, derived, kind, onFulfilled, onRejected));
+    return derived;
+  }
+
+  private void addReaction(Reaction r) {
+    if (state != PENDING) {
+      handled = true;
+      loop.enqueueMicrotask(r);
+      return;
+    }
+    handled = true;
+    Object rs = reactions;
+    if (rs == null) {
+      reactions = r;
+    } else if (rs instanceof Reaction) {
+      List<Reaction> list = new ArrayList<>(4);
+      list.add((Reaction) rs);
+      list.add(r);
+      reactions = list;
+    } else {
+      @SuppressWarnings("unchecked") List<Reaction> list = (List<Reaction>) rs;
+      list.add(r);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Settling (loop thread only)
+
+  void resolveInternal(T value) {
+    settle(FULFILLED, value);
+  }
+
+  void rejectInternal(Throwable reason) {
+    if (settle(REJECTED, reason) && !handled) {
+      loop.trackRejection(this);
+    }
+  }
+
+  private boolean settle(byte newState, Object value) {
+    if (state != PENDING) {
+      return false;
+    }
+    state = newState;
+    result = value;
+    Object rs = reactions;
+    reactions = null;
+    if (rs instanceof Reaction) {
+      loop.enqueueMicrotask((Reaction) rs);
+    } else if (rs != null) {
+      @SuppressWarnings("unchecked") List<Reaction> list = (List<Reaction>) rs;
+      for (Reaction r : list) {
+        loop.enqueueMicrotask(r);
+      }
+    }
+    return true;
+  }
+
+  /** Settles this promise like {@code other} (the resolution procedure for a returned promise). */
+  @SuppressWarnings("unchecked")
+  void adopt(Promise<?> other) {
+    if (other == null) {
+      resolveInternal(null);
+    } else if (other == this) {
+      rejectInternal(new IllegalStateException("Chaining cycle detected for promise"));
+    } else if (other.loop == loop) {
+      other.addReaction(new Reaction(other, (Promise<Object>) this, Reaction.FORWARD, null, null));
+    } else {
+      loop.beginRequest();
+      other.loop.execute(() -> other.onSettled((v, e) -> loop.post(() -> {
+        loop.endRequest();
+        if (e != null) {
+          rejectInternal(e);
+        } else {
+          resolveInternal((T) v);
+        }
+      })));
+    }
+  }
+
+  boolean isHandled() {
+    return handled;
+  }
+
+  Throwable rejectionReason() {
+    return state == REJECTED ? (Throwable) result : null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // State and bridges
+
+  public boolean isPending() {
+    loop.checkInLoop();
+    return state == PENDING;
+  }
+
+  public boolean isFulfilled() {
+    loop.checkInLoop();
+    return state == FULFILLED;
+  }
+
+  public boolean isRejected() {
+    loop.checkInLoop();
+    return state == REJECTED;
+  }
+
+  /** The owning loop. */
+  public EventLoop loop() {
+    return loop;
+  }
+
+  /**
+   * A future completed (on the loop thread) with this promise's outcome. Thread-safe: from another
+   * thread the continuation is attached through {@link EventLoop#execute}.
+   */
+  public CompletableFuture<T> toCompletableFuture() {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Runnable attach = () -> onSettled((v, e) -> {
+      if (e != null) {
+        f.completeExceptionally(e);
+      } else {
+        f.complete(v);
+      }
+    });
+    if (loop.inLoop()) {
+      attach.run();
+    } else {
+      loop.execute(attach);
+    }
+    return f;
+  }
+
+  /**
+   * Blocks the calling thread until the promise settles and returns its value. A rejection is
+   * rethrown: unchecked reasons as they are, checked ones in a {@link CompletionException}.
+   *
+   * @throws IllegalStateException on the loop thread, which must never block
+   */
+  public T await() {
+    return awaitInternal(null);
+  }
+
+  /** {@link #await()} with a limit; a {@link CompletionException} of a TimeoutException after it. */
+  public T await(Duration timeout) {
+    return awaitInternal(Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  private T awaitInternal(Duration timeout) {
+    if (loop.inLoop()) {
+      throw new IllegalStateException("await() called on the thread of loop " + loop.name()
+          + ": it would block the loop forever; use map/flatMap instead");
+    }
+    CompletableFuture<T> f = toCompletableFuture();
+    try {
+      return timeout == null ? f.get() : f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        cause.addSuppressed(new Exception("await() rejected here"));
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new CompletionException(cause);
+    } catch (TimeoutException e) {
+      throw new CompletionException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CompletionException(e);
+    }
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+
+  @Override
+  public String toString() {
+    return "Promise[" + (state == PENDING ? "pending" : state == FULFILLED ? "fulfilled" : "rejected")
+        + "]";
+  }
+
+  /**
+   * One continuation, queued as a promise job when its source settles. A single class for every
+   * kind keeps a chain step at two allocations (the derived promise and this).
+   */
+  private static final class Reaction implements Runnable {
+    static final int MAP = 0;
+    static final int FLAT = 1;
+    static final int FINALLY = 2;
+    static final int CALLBACK = 3;
+    static final int FORWARD = 4;
+
+    final Promise<?> source;
+    final Promise<Object> derived;
+    final int kind;
+    final Object onFulfilled;
+    final Object onRejected;
+
+    @SuppressWarnings("unchecked")
+    Reaction(Promise<?> source, Promise<?> derived, int kind, Object onFulfilled, Object onRejected) {
+      this.source = source;
+      this.derived = (Promise<Object>) derived;
+      this.kind = kind;
+      this.onFulfilled = onFulfilled;
+      this.onRejected = onRejected;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void run() {
+      boolean ok = source.state == FULFILLED;
+      Object value = source.result;
+      switch (kind) {
+        case CALLBACK:
+          ((BiConsumer<Object, Throwable>) onFulfilled).accept(ok ? value : null, ok ? null : (Throwable) value);
+          return;
+        case FORWARD:
+          settleDerived(ok, value);
+          return;
+        case FINALLY:
+          try {
+            ((Runnable) onFulfilled).run();
+          } catch (Throwable t) {
+            derived.rejectInternal(t);
+            return;
+          }
+          settleDerived(ok, value);
+          return;
+        default:
+          Object fn = ok ? onFulfilled : onRejected;
+          if (fn == null) {
+            settleDerived(ok, value);
+            return;
+          }
+          Object r;
+          try {
+            r = ok ? ((Function<Object, Object>) fn).apply(value)
+                : ((Function<Throwable, Object>) fn).apply((Throwable) value);
+          } catch (Throwable t) {
+            derived.rejectInternal(t);
+            return;
+          }
+          if (kind == FLAT && ok) {
+            derived.adopt((Promise<?>) r);
+          } else {
+            derived.resolveInternal(r);
+          }
+      }
+    }
+
+    private void settleDerived(boolean ok, Object value) {
+      if (ok) {
+        derived.resolveInternal(value);
+      } else {
+        derived.rejectInternal((Throwable) value);
+      }
+    }
+  }
+}
