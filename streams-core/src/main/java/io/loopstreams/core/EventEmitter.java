@@ -121,9 +121,13 @@ public class EventEmitter {
         }
         // Like Node, also drops whatever REMOVE_LISTENER handlers added meanwhile.
         if (size > 0) {
+            Event<?>[] dropped = Arrays.copyOf(keys, size);
             Arrays.fill(keys, 0, size, null);
             Arrays.fill(slots, 0, size, null);
             size = 0;
+            for (Event<?> e : dropped) {
+                listenerRemoved(e);
+            }
         }
         return this;
     }
@@ -136,6 +140,7 @@ public class EventEmitter {
         }
         if (find(REMOVE_LISTENER) == null) {
             removeSlot(i);
+            listenerRemoved(event);
             return this;
         }
         Object slot = slots[i];
@@ -269,6 +274,7 @@ public class EventEmitter {
         int i = indexOf(event); // looked up again: NEW_LISTENER handlers may have changed it
         if (i < 0) {
             addSlot(event, stored);
+            listenerAdded(event);
             return this;
         }
         Object slot = slots[i];
@@ -282,7 +288,16 @@ public class EventEmitter {
         }
         slots[i] = next;
         checkLeak(event, next.length);
+        listenerAdded(event);
         return this;
+    }
+
+    /** Called after a listener of {@code event} was added; streams react to DATA and READABLE. */
+    protected void listenerAdded(Event<?> event) {
+    }
+
+    /** Called after a listener of {@code event} was removed. */
+    protected void listenerRemoved(Event<?> event) {
     }
 
     private void checkLeak(Event<?> event, int count) {
@@ -325,6 +340,7 @@ public class EventEmitter {
             removed = slot;
             removeSlot(i);
         }
+        listenerRemoved(event);
         if (find(REMOVE_LISTENER) != null) {
             fire(REMOVE_LISTENER, new ListenerChange(event, Wrapper.unwrap(removed)));
         }
