@@ -276,11 +276,13 @@ public abstract class Readable<T> extends Stream {
       if (length == 0) {
         rs |= NEED_READABLE;
       }
+      long t0 = stats.hookBegin(objectMode);
       try {
         doRead(hwm);
       } catch (Throwable t) {
         errorOrDestroy(t, false);
       }
+      stats.hookEnd(t0, objectMode);
       rs &= ~SYNC;
       if ((rs & READING) == 0) {
         want = howMuchToRead(n, all);

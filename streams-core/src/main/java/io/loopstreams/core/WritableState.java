@@ -163,6 +163,7 @@ abstract class WritableState<T> {
     if (owner.destroyed()) {
       onWrite(StreamException.destroyed("write"));
     } else {
+      long t0 = owner.stats.hookBegin(objectMode);
       try {
         if (chunks != null) {
           callWritev(chunks, onWrite);
@@ -176,6 +177,7 @@ abstract class WritableState<T> {
           owner.errorOrDestroy(t, false);
         }
       }
+      owner.stats.hookEnd(t0, objectMode);
     }
     ws &= ~SYNC;
   }
