@@ -1,0 +1,120 @@
+package io.loopstreams.core.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.loopstreams.core.Callback;
+import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.StreamOptions;
+import io.loopstreams.core.Writable;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Re-expresses Node's {@code test/parallel/test-stream-cork-uncork.js}, {@code
+ * test-stream-cork-end.js} and {@code test-stream-writableState-uncorked-bufferedRequestCount.js}:
+ * cork depth, the synchronous flush when it returns to zero, and {@code end()} fully uncorking.
+ * Expected orders were recorded with Node 20.
+ */
+class CorkUncorkTest {
+
+  private static Writable<String> sink(LifecycleLog log) {
+    return new Writable<>(StreamOptions.objects()) {
+      @Override
+      protected void doWrite(String chunk, Callback callback) {
+        log.add("write:" + chunk);
+        callback.done();
+      }
+
+      @Override
+      protected void doWritev(List<String> chunks, Callback callback) {
+        log.add("writev:" + String.join(",", chunks));
+        callback.done();
+      }
+    };
+  }
+
+  @Test
+  void nestedCorksNeedAsManyUncorksBeforeTheBatchIsWritten() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = sink(log);
+      w.cork();
+      w.cork();
+      w.write("a");
+      w.write("b");
+      w.uncork();
+      log.add("corked:" + w.writableCorked() + ":" + w.writableLength());
+      w.uncork();
+      log.add("corked:" + w.writableCorked() + ":" + w.writableLength());
+    });
+    assertEquals(List.of("corked:1:2", "writev:a,b", "corked:0:0"), log.events);
+  }
+
+  @Test
+  void endFullyUncorksAndWritesItsChunkInTheSameBatch() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = log.watch(sink(log));
+      w.cork();
+      w.cork();
+      w.write("a");
+      w.write("b");
+      w.end("c");
+      log.add("sync corked:" + w.writableCorked());
+    });
+    assertEquals(List.of("writev:a,b,c", "prefinish", "sync corked:0", "finish", "close"),
+        log.events);
+  }
+
+  @Test
+  void endWithCorkedWritesCallsEveryCallbackBeforeFinish() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = log.watch(sink(log));
+      w.cork();
+      w.write("a", log.cb("cb a"));
+      w.write("b", log.cb("cb b"));
+      w.end(log.cb("end cb"));
+      log.add("sync");
+    });
+    assertEquals(List.of("writev:a,b", "prefinish", "sync", "cb a:null", "cb b:null",
+        "end cb:null", "finish", "close"), log.events);
+  }
+
+  @Test
+  void writesWhileCorkedAreBufferedAndCountedInWritableLength() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = sink(log);
+      w.cork();
+      log.add("w:" + w.write("a"));
+      log.add("w:" + w.write("b"));
+      log.add("len:" + w.writableLength() + " corked:" + w.writableCorked());
+      loop.nextTick(() -> {
+        log.add("uncork");
+        w.uncork();
+        log.add("len:" + w.writableLength());
+      });
+    });
+    assertEquals(List.of("w:true", "w:true", "len:2 corked:1", "uncork", "writev:a,b", "len:0"),
+        log.events);
+  }
+
+  @Test
+  void uncorkWithoutCorkDoesNothing() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = sink(log);
+      w.uncork();
+      log.add("corked:" + w.writableCorked());
+      w.write("a");
+      w.cork();
+      w.write("b");
+      log.add("len:" + w.writableLength());
+      w.uncork();
+      w.uncork();
+      log.add("corked:" + w.writableCorked());
+    });
+    assertEquals(List.of("corked:0", "write:a", "len:1", "write:b", "corked:0"), log.events);
+  }
+}
