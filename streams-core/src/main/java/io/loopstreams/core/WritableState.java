@@ -70,6 +70,8 @@ abstract class WritableState<T> {
   final boolean objectMode;
   final long hwm;
   private final boolean hasWritev;
+  /** Whether the owner overrides doFinal: without one, PREFINISH is emitted right away (Node). */
+  private final boolean hasFinal;
   private final Callback onWrite = this::onWrite;
 
   // loop thread only
@@ -89,6 +91,8 @@ abstract class WritableState<T> {
     this.objectMode = !strategy.isBytes();
     this.hwm = strategy.highWaterMark();
     this.hasWritev = hasWritev;
+    this.hasFinal = Stream.overrides(owner.getClass(),
+        owner instanceof Duplex ? Duplex.class : Writable.class, "doFinal", Callback.class);
     if (!writable) {
       ws = WRITABLE_OFF | ENDING | ENDED | FINISHED;
     }
@@ -337,8 +341,8 @@ abstract class WritableState<T> {
       }
     }
     if (callback != null) {
-      if (err != null || (ws & FINISHED) != 0) {
-        Throwable e = err;
+      if (err != null || owner.errored != null || (ws & FINISHED) != 0) {
+        Throwable e = err != null ? err : owner.errored;
         loop.nextTick(() -> callback.done(e));
       } else {
         if (onFinished == null) {
@@ -357,11 +361,11 @@ abstract class WritableState<T> {
 
   private void prefinish() {
     if ((ws & (PREFINISHED | FINAL_CALLED)) == 0) {
-      if (!owner.destroyed()) {
+      if (hasFinal && !owner.destroyed()) {
         ws |= FINAL_CALLED;
         runFinal();
       } else {
-        ws |= PREFINISHED;
+        ws |= FINAL_CALLED | PREFINISHED;
         owner.emit(Stream.PREFINISH);
       }
     }
