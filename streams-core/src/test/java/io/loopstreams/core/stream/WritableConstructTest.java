@@ -1,0 +1,96 @@
+package io.loopstreams.core.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.loopstreams.core.Callback;
+import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.StreamOptions;
+import io.loopstreams.core.Writable;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Re-expresses the writable cases of Node's {@code test/parallel/test-stream-construct.js}:
+ * {@code doConstruct} runs on the next tick; no {@code doWrite}/{@code doFinal} before its
+ * callback; a construct error (reported or thrown) emits ERROR then CLOSE; a second call of the
+ * callback is {@code ERR_MULTIPLE_CALLBACK}. Expected orders were recorded with Node 20.
+ */
+class WritableConstructTest {
+
+  private static Writable<String> constructing(LifecycleLog log, Consumer<Callback> construct) {
+    return log.watch(new Writable<String>(StreamOptions.objects()) {
+      @Override
+      protected void doConstruct(Callback callback) {
+        construct.accept(callback);
+      }
+
+      @Override
+      protected void doWrite(String chunk, Callback callback) {
+        log.add("write:" + chunk);
+        callback.done();
+      }
+
+      @Override
+      protected void doWritev(List<String> chunks, Callback callback) {
+        log.add("writev:" + String.join(",", chunks));
+        callback.done();
+      }
+
+      @Override
+      protected void doFinal(Callback callback) {
+        log.add("final");
+        callback.done();
+      }
+    });
+  }
+
+  @Test
+  void noWriteOrFinalHappensBeforeTheConstructCallback() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = constructing(log, cb -> {
+        log.add("construct");
+        loop.setImmediate(() -> {
+          log.add("construct done");
+          cb.done();
+        });
+      });
+      log.add("ret:" + w.write("a"));
+      w.end("b");
+      log.add("sync");
+    });
+    assertEquals(List.of("ret:true", "sync", "construct", "construct done", "writev:a,b", "final",
+        "prefinish", "finish", "close"), log.events);
+  }
+
+  @Test
+  void aConstructErrorFailsBufferedWritesThenEmitsErrorAndClose() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = constructing(log,
+          cb -> loop.setImmediate(() -> cb.done(new IllegalStateException("construct-fail"))));
+      w.write("a", log.cb("write cb"));
+    });
+    assertEquals(List.of("write cb:construct-fail", "error:construct-fail", "close"), log.events);
+  }
+
+  @Test
+  void aThrowingDoConstructEmitsErrorAndClose() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> constructing(log, cb -> {
+      throw new IllegalStateException("construct-throw");
+    }));
+    assertEquals(List.of("error:construct-throw", "close"), log.events);
+  }
+
+  @Test
+  void aConstructCallbackCalledTwiceErrorsWithErrMultipleCallback() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> constructing(log, cb -> {
+      cb.done();
+      cb.done();
+    }));
+    assertEquals(List.of("error:ERR_MULTIPLE_CALLBACK", "close"), log.events);
+  }
+}
