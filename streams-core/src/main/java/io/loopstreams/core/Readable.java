@@ -673,4 +673,110 @@ public abstract class Readable<T> extends Stream {
   public static <T> Readable<T> from(Iterator<? extends T> items, StreamOptions options) {
     return new IteratorReadable<>(currentLoop(), items, options);
   }
+
+  // Operators (Node's stream.md § Readable operators). Each returns a new object stream (mark 1,
+  // like Node's Readable.from) that consumes this one in paused mode, lazily: nothing is pulled
+  // before the result is read. An error (a throw, a rejection, this stream's error) destroys the
+  // result and this stream; destroying the result destroys this stream.
+
+  /** Node's {@code map(fn)}: {@code fn} applied to each item, in order. A null result fails. */
+  public <R> Readable<R> map(java.util.function.Function<? super T, ? extends R> fn) {
+    loop.checkInLoop(this);
+    return new ReadableMap<>(this, Objects.requireNonNull(fn, "fn"), 1, 0);
+  }
+
+  /**
+   * Node's {@code map(fn, {concurrency})}: up to {@code concurrency} promises in flight, results
+   * pushed in source order; at most {@code 2 * concurrency - 1} items held (Node's concurrency +
+   * highWaterMark). Negative or zero concurrency: {@code ERR_OUT_OF_RANGE}.
+   */
+  public <R> Readable<R> map(java.util.function.Function<? super T, ? extends Promise<? extends R>> fn,
+      int concurrency) {
+    loop.checkInLoop(this);
+    return new ReadableMap<>(this, Objects.requireNonNull(fn, "fn"), concurrency, concurrency - 1L);
+  }
+
+  /** Node's {@code filter(fn)}: keeps the items {@code predicate} accepts. */
+  public Readable<T> filter(java.util.function.Predicate<? super T> predicate) {
+    loop.checkInLoop(this);
+    Objects.requireNonNull(predicate, "predicate");
+    return new ReadableFilter<>(this, predicate::test, 1);
+  }
+
+  /** Node's {@code filter(fn, {concurrency})} with an async predicate; order kept. */
+  public Readable<T> filter(java.util.function.Function<? super T, ? extends Promise<Boolean>> predicate,
+      int concurrency) {
+    loop.checkInLoop(this);
+    return new ReadableFilter<>(this, Objects.requireNonNull(predicate, "predicate"), concurrency);
+  }
+
+  /** Node's {@code flatMap(fn)} where {@code fn} returns a stream: its items, stream after stream. */
+  public <R> Readable<R> flatMap(java.util.function.Function<? super T, ? extends Readable<? extends R>> fn) {
+    loop.checkInLoop(this);
+    return new ReadableFlatMap<>(this, Objects.requireNonNull(fn, "fn"));
+  }
+
+  /** Node's {@code flatMap(fn)} where {@code fn} returns an iterable (Reactor's name). */
+  public <R> Readable<R> flatMapIterable(
+      java.util.function.Function<? super T, ? extends Iterable<? extends R>> fn) {
+    loop.checkInLoop(this);
+    return new ReadableFlatMap<>(this, Objects.requireNonNull(fn, "fn"));
+  }
+
+  /** Node's {@code take(n)}: the first {@code n} items; then this stream is destroyed. */
+  public Readable<T> take(long n) {
+    loop.checkInLoop(this);
+    return new ReadableTake<>(this, n);
+  }
+
+  /** Node's {@code drop(n)}: everything after the first {@code n} items. */
+  public Readable<T> drop(long n) {
+    loop.checkInLoop(this);
+    return new ReadableDrop<>(this, n);
+  }
+
+  /** Node's {@code forEach(fn)}: calls {@code action} for each item; fulfils after END. */
+  public Promise<Void> forEach(java.util.function.Consumer<? super T> action) {
+    loop.checkInLoop(this);
+    Objects.requireNonNull(action, "action");
+    return ReadableReduce.<T, Void>run(this, (none, item) -> {
+      action.accept(item);
+      return null;
+    }, null, true);
+  }
+
+  /** Node's {@code forEach(fn, {concurrency})} with an async action: up to {@code concurrency} at once. */
+  public Promise<Void> forEach(java.util.function.Function<? super T, ? extends Promise<?>> action,
+      int concurrency) {
+    loop.checkInLoop(this);
+    Objects.requireNonNull(action, "action");
+    Readable<Object> done = new ReadableMap<>(this,
+        item -> action.apply(item).map(v -> ReadableMap.SKIP), concurrency, concurrency - 1L);
+    return ReadableReduce.<Object, Void>run(done, (none, item) -> null, null, true);
+  }
+
+  /** Node's {@code toArray()}: every item, fulfilled after END. */
+  public Promise<List<T>> toList() {
+    loop.checkInLoop(this);
+    return ReadableReduce.<T, List<T>>run(this, (list, item) -> {
+      list.add(item);
+      return list;
+    }, new ArrayList<>(), true);
+  }
+
+  /** Node's {@code reduce(fn, initial)}: folds the items into {@code initial}. */
+  public <R> Promise<R> reduce(java.util.function.BiFunction<? super R, ? super T, ? extends R> fn,
+      R initial) {
+    loop.checkInLoop(this);
+    return ReadableReduce.run(this, Objects.requireNonNull(fn, "fn"), initial, true);
+  }
+
+  /**
+   * Node's {@code reduce(fn)}: the first item is the initial value; an empty stream rejects with
+   * {@code ERR_MISSING_ARGS} "Reduce of an empty stream requires an initial value".
+   */
+  public Promise<T> reduce(java.util.function.BinaryOperator<T> fn) {
+    loop.checkInLoop(this);
+    return ReadableReduce.run(this, Objects.requireNonNull(fn, "fn"), null, false);
+  }
 }
