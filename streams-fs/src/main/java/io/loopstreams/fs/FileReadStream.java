@@ -1,0 +1,283 @@
+package io.loopstreams.fs;
+
+import io.loopstreams.core.Callback;
+import io.loopstreams.core.Event;
+import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.Pipeline;
+import io.loopstreams.core.Readable;
+import io.loopstreams.core.Stream;
+import io.loopstreams.core.StreamException;
+import io.loopstreams.core.StreamOptions;
+import io.loopstreams.fs.internal.FileOps;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+
+/**
+ * Node's {@code fs.ReadStream}: the bytes {@code [start, end]} of a file as {@link ByteBuffer}
+ * chunks of {@code highWaterMark} bytes. Created by {@link Fs#createReadStream}.
+ *
+ * <h2>Lifecycle</h2>
+ * <pre>
+ *   construct: open on the pool ─ok→ OPEN(path), READY (same tick) ─ reads ─ EOF → END → CLOSE
+ *                               ─fail→ ERROR (ENOENT/EISDIR/EACCES, syscall "open") → CLOSE
+ *   destroy: waits for the read in flight, closes the file on the pool, then [ERROR] → CLOSE
+ * </pre>
+ * One request is in flight at a time. Each request is a positional read of a <em>block</em>
+ * (up to 1 MiB, and at most 64 chunks) on the offload pool; the block is pushed as
+ * {@code highWaterMark}-sized slices of one buffer, so a hand-off to the pool is paid per block,
+ * not per chunk. A read shorter than asked proves the end of the file, and the end is pushed
+ * with the last slice (no extra round trip).
+ *
+ * <h2>Direct transfer</h2>
+ * A {@link Pipeline} of exactly this stream and a {@link FileWriteStream} with nothing read or
+ * written yet uses {@link #transferTo}: the range is copied with {@code FileChannel.transferTo}
+ * (sendfile/copy_file_range, no copy through the JVM), then this stream ENDs and CLOSEs and the
+ * write stream FINISHes (fsync/rename if asked) and CLOSEs as usual. No DATA events are emitted.
+ *
+ * <h2>Differences from Node</h2>
+ * OPEN carries the {@link Path} (there are no file descriptors). The readable buffer may hold
+ * one block (up to 1 MiB) beyond the mark right after a read completes. Reads are always
+ * positional (Node reads sequentially when no {@code start} is given). A directory fails at
+ * open with EISDIR (Node fails the first read). No {@code autoClose:false}, {@code fd} or
+ * {@code fs} options.
+ */
+public final class FileReadStream extends Readable<ByteBuffer> implements Pipeline.DirectTransfer {
+
+  /** Emitted once the file is open, just before {@link #READY}, in the same tick. */
+  public static final Event<Path> OPEN = FsEvents.OPEN;
+  /** Emitted right after {@link #OPEN}: reads may start. */
+  public static final Event<Void> READY = FsEvents.READY;
+
+  /** Largest block read per offloaded request. */
+  static final int MAX_BLOCK = 1 << 20;
+  /** A block holds at most this many chunks (bounds the per-block work for tiny marks). */
+  static final int MAX_CHUNKS_PER_BLOCK = 64;
+
+  // immutable
+  private final Path path;
+  private final long start;
+  private final long end;
+  private final int chunk;
+  private final int block;
+  private final ReadJob job = new ReadJob();
+  private final BiConsumer<ByteBuffer, Throwable> onRead = this::onRead;
+
+  // loop thread only
+  private FileChannel channel;
+  private long knownSize;
+  private long pos;
+  private long bytesRead;
+  private boolean eof;
+  /** A read or transfer is running on the pool; destroy waits for it. */
+  private boolean busy;
+  /** The close that waits for {@link #busy} to clear, or null. */
+  private Runnable afterBusy;
+
+  FileReadStream(EventLoop loop, Path path, ReadOptions options) {
+    super(loop, streamOptions(path, options));
+    this.path = path;
+    this.start = options.start();
+    this.end = options.end();
+    this.pos = start;
+    this.chunk = (int) options.highWaterMark();
+    this.block = (int) Math.max(chunk, Math.min(MAX_BLOCK, (long) chunk * MAX_CHUNKS_PER_BLOCK));
+  }
+
+  /** Validates before the stream exists (a throwing constructor must not leave a construct queued). */
+  private static StreamOptions streamOptions(Path path, ReadOptions options) {
+    if (options.start() > options.end()) {
+      throw StreamException.outOfRange("start", "<= \"end\" (here: " + options.end() + ")", options.start());
+    }
+    return StreamOptions.bytes().highWaterMark(options.highWaterMark()).name("FileReadStream(" + path + ")");
+  }
+
+  /** The file being read. */
+  public Path path() {
+    return path;
+  }
+
+  /** Bytes read from the file so far (pushed to the buffer or transferred). */
+  public long bytesRead() {
+    return bytesRead;
+  }
+
+  /** Node's {@code pending}: true until the file is open. */
+  public boolean pending() {
+    return channel == null && !closed();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Hooks
+
+  @Override
+  protected void doConstruct(Callback callback) {
+    loop().offload(() -> FileOps.openRead(path), (opened, error) -> {
+      if (error != null) {
+        callback.done(error);
+        return;
+      }
+      channel = opened.channel();
+      knownSize = opened.size();
+      callback.done(null);
+      emit(OPEN, path);
+      emit(READY);
+    });
+  }
+
+  @Override
+  protected void doRead(long size) {
+    if (eof || busy) {
+      return; // the end is pushed by the completion that saw it / a read is already running
+    }
+    long remaining = end == ReadOptions.TO_EOF ? Long.MAX_VALUE : end - pos + 1;
+    if (remaining <= 0) {
+      pushEnd();
+      return;
+    }
+    // One byte more than the file's known size left, so that a short read proves EOF.
+    long want = Math.min(block, remaining);
+    long expected = Math.max(0, knownSize - pos) + 1;
+    job.position = pos;
+    job.length = (int) Math.min(want, expected);
+    busy = true;
+    loop().offload(job, onRead);
+  }
+
+  private void onRead(ByteBuffer buf, Throwable error) {
+    busy = false;
+    if (afterBusy != null) {
+      runAfterBusy();
+      return;
+    }
+    if (error != null) {
+      destroy(error);
+      return;
+    }
+    int n = buf.remaining();
+    pos += n;
+    bytesRead += n;
+    boolean last = n < job.length || (end != ReadOptions.TO_EOF && pos > end);
+    eof = last;
+    for (int off = 0; off < n; off += chunk) {
+      push(buf.slice(off, Math.min(chunk, n - off)));
+    }
+    if (last) {
+      pushEnd();
+    }
+  }
+
+  @Override
+  protected void doDestroy(Throwable error, Callback callback) {
+    if (busy) {
+      afterBusy = () -> close(error, callback);
+    } else {
+      close(error, callback);
+    }
+  }
+
+  private void runAfterBusy() {
+    Runnable r = afterBusy;
+    afterBusy = null;
+    r.run();
+  }
+
+  private void close(Throwable error, Callback callback) {
+    FileChannel ch = channel;
+    channel = null;
+    if (ch == null) {
+      callback.done(error);
+      return;
+    }
+    loop().offload(() -> {
+      FileOps.close(ch, path);
+      return null;
+    }, (v, e) -> callback.done(error != null ? error : e));
+  }
+
+  /** The blocking part of a read, reused: one request in flight per stream. */
+  private final class ReadJob implements Callable<ByteBuffer> {
+    // written on the loop before the hand-off to the pool, read there (executor hand-off)
+    long position;
+    int length;
+
+    @Override
+    public ByteBuffer call() {
+      ByteBuffer buf = ByteBuffer.allocate(length);
+      FileChannel ch = channel;
+      try {
+        while (buf.hasRemaining()) {
+          if (ch.read(buf, position + buf.position()) < 0) {
+            break;
+          }
+        }
+      } catch (IOException e) {
+        throw FileOps.map(e, "read", path);
+      }
+      return buf.flip();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Direct transfer (used by Pipeline)
+
+  @Override
+  public boolean canTransferTo(Stream destination) {
+    return destination instanceof FileWriteStream w && w.canAcceptTransfer() && !destroyed()
+        && !busy && !eof && pos == start && readableFlowing() == null && readableLength() == 0
+        && listenerCount(DATA) == 0 && listenerCount(READABLE) == 0;
+  }
+
+  @Override
+  public void transferTo(Stream destination, Callback callback) {
+    new DirectCopy(this, (FileWriteStream) destination, callback).start();
+  }
+
+  // package-private glue for DirectCopy (loop thread only)
+
+  boolean isOpen() {
+    return channel != null && !destroyed();
+  }
+
+  FileChannel channel() {
+    return channel;
+  }
+
+  long position() {
+    return pos;
+  }
+
+  /** Bytes left in the range, or Long.MAX_VALUE to the end of the file. */
+  long rangeRemaining() {
+    return end == ReadOptions.TO_EOF ? Long.MAX_VALUE : Math.max(0, end - pos + 1);
+  }
+
+  void beginTransfer() {
+    busy = true;
+  }
+
+  void advance(long n) {
+    pos += n;
+    bytesRead += n;
+  }
+
+  /** Ends the transfer; returns false if a destroy was waiting for it (and now runs). */
+  boolean endTransfer() {
+    busy = false;
+    if (afterBusy != null) {
+      runAfterBusy();
+      return false;
+    }
+    return true;
+  }
+
+  /** After a transfer: the stream has delivered everything; END then (autoDestroy) CLOSE. */
+  void endAfterTransfer() {
+    eof = true;
+    pushEnd();
+    read();
+  }
+}

@@ -1,0 +1,351 @@
+package io.loopstreams.fs;
+
+import io.loopstreams.core.Callback;
+import io.loopstreams.core.ErrorCode;
+import io.loopstreams.core.Event;
+import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.StreamOptions;
+import io.loopstreams.core.SystemException;
+import io.loopstreams.core.Writable;
+import io.loopstreams.fs.internal.FileOps;
+import io.loopstreams.fs.internal.FileOps.OpenMode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+
+/**
+ * Node's {@code fs.WriteStream}: writes {@link ByteBuffer} chunks to a file. Created by {@link
+ * Fs#createWriteStream}.
+ *
+ * <h2>Lifecycle</h2>
+ * <pre>
+ *   construct: open on the pool ─ok→ OPEN(path), READY (same tick); writes buffered meanwhile
+ *                               ─fail→ ERROR (EEXIST/ENOENT/EISDIR/EACCES, syscall "open") → CLOSE
+ *   end(): last write → doFinal (fsync if asked; atomic: fsync, rename over the destination)
+ *          → FINISH → file closed on the pool → CLOSE
+ *   error/destroy: waits for the request in flight, closes the file, deletes an atomic
+ *          temporary file, then [ERROR] → CLOSE
+ * </pre>
+ * One request is in flight at a time: a single write, or a gathering write ({@code
+ * FileChannel.write(ByteBuffer[])}, one {@code writev}) of every chunk buffered meanwhile.
+ *
+ * <h2>Atomic writes</h2>
+ * With {@code atomic}, data goes to {@code .<name>.<random>.tmp} in the destination's directory;
+ * on finish it is forced to the device and renamed over the destination ({@code rename(2)}: a
+ * reader sees the old file or the new one, never a mix). On error or destroy the temporary file
+ * is deleted and an existing destination is untouched. APPEND and MODIFY start from a copy of
+ * the existing destination.
+ *
+ * <h2>Differences from Node</h2>
+ * OPEN carries the {@link Path}. Flags are {@link WriteOptions.Flag} values. No {@code fd},
+ * {@code mode}, {@code autoClose:false} or {@code fs} options; {@code atomic} is an addition.
+ * Chunks are not modified: the stream writes from duplicates.
+ */
+public final class FileWriteStream extends Writable<ByteBuffer> {
+
+  /** Emitted once the file is open, just before {@link #READY}, in the same tick. */
+  public static final Event<Path> OPEN = FsEvents.OPEN;
+  /** Emitted right after {@link #OPEN}. */
+  public static final Event<Void> READY = FsEvents.READY;
+
+  // immutable
+  private final Path path;
+  private final WriteOptions options;
+  private final WriteJob job = new WriteJob();
+  private final BiConsumer<Long, Throwable> onWritten = this::onWritten;
+
+  // loop thread only
+  private FileChannel channel;
+  private Path temp;
+  private boolean committed;
+  private long bytesWritten;
+  private Callback writeCallback;
+  /** A write, final or transfer is running on the pool; destroy waits for it. */
+  private boolean busy;
+  /** The close that waits for {@link #busy} to clear, or null. */
+  private Runnable afterBusy;
+
+  FileWriteStream(EventLoop loop, Path path, WriteOptions options) {
+    super(loop, StreamOptions.bytes().highWaterMark(options.highWaterMark())
+        .name("FileWriteStream(" + path + ")"));
+    this.path = path;
+    this.options = options;
+  }
+
+  /** The destination file. */
+  public Path path() {
+    return path;
+  }
+
+  /** Bytes written to the file so far. */
+  public long bytesWritten() {
+    return bytesWritten;
+  }
+
+  /** Node's {@code pending}: true until the file is open. */
+  public boolean pending() {
+    return channel == null && !closed();
+  }
+
+  /** The temporary file of an atomic write while it exists, or null. */
+  public Path tempPath() {
+    return committed ? null : temp;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Hooks
+
+  @Override
+  protected void doConstruct(Callback callback) {
+    loop().offload(this::open, (opened, error) -> {
+      if (error != null) {
+        callback.done(error);
+        return;
+      }
+      channel = opened.channel;
+      temp = opened.temp;
+      callback.done(null);
+      emit(OPEN, path);
+      emit(READY);
+    });
+  }
+
+  private record Opened(FileChannel channel, Path temp) {
+  }
+
+  /** Pool thread: opens the destination, or a temporary file next to it. */
+  private Opened open() {
+    OpenMode mode = switch (options.flags()) {
+      case WRITE -> OpenMode.TRUNCATE;
+      case APPEND -> OpenMode.APPEND;
+      case CREATE_NEW -> OpenMode.CREATE_NEW;
+      case MODIFY -> OpenMode.MODIFY;
+    };
+    if (!options.atomic()) {
+      return new Opened(FileOps.openWrite(path, mode, options.start()), null);
+    }
+    boolean exists = Files.exists(path);
+    if (Files.isDirectory(path)) {
+      throw FileOps.isDirectory("open", path);
+    }
+    if (exists && mode == OpenMode.CREATE_NEW) {
+      throw new SystemException(ErrorCode.EEXIST, "open", path.toString(), null);
+    }
+    if (!exists && mode == OpenMode.MODIFY) {
+      throw new SystemException(ErrorCode.ENOENT, "open", path.toString(), null);
+    }
+    Path tmp = FileOps.createTemp(path);
+    FileChannel ch = null;
+    try {
+      ch = FileOps.openWrite(tmp, OpenMode.MODIFY, 0);
+      if (exists && (mode == OpenMode.APPEND || mode == OpenMode.MODIFY)) {
+        FileOps.Opened src = FileOps.openRead(path);
+        try {
+          FileOps.transfer(src.channel(), 0, Long.MAX_VALUE, ch, path, tmp);
+        } finally {
+          FileOps.closeQuietly(src.channel());
+        }
+      }
+      if (mode != OpenMode.APPEND) {
+        ch.position(options.start());
+      }
+      return new Opened(ch, tmp);
+    } catch (IOException | RuntimeException e) {
+      if (ch != null) {
+        FileOps.closeQuietly(ch);
+      }
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e instanceof IOException io ? FileOps.map(io, "open", path) : (RuntimeException) e;
+    }
+  }
+
+  @Override
+  protected void doWrite(ByteBuffer chunk, Callback callback) {
+    job.single = chunk.duplicate();
+    job.many = null;
+    start(callback);
+  }
+
+  @Override
+  protected void doWritev(List<ByteBuffer> chunks, Callback callback) {
+    ByteBuffer[] bufs = new ByteBuffer[chunks.size()];
+    for (int i = 0; i < bufs.length; i++) {
+      bufs[i] = chunks.get(i).duplicate();
+    }
+    job.single = null;
+    job.many = bufs;
+    start(callback);
+  }
+
+  private void start(Callback callback) {
+    job.channel = channel;
+    writeCallback = callback;
+    busy = true;
+    loop().offload(job, onWritten);
+  }
+
+  private void onWritten(Long n, Throwable error) {
+    busy = false;
+    Callback cb = writeCallback;
+    writeCallback = null;
+    job.single = null;
+    job.many = null;
+    if (error == null) {
+      bytesWritten += n;
+    }
+    cb.done(error);
+    if (afterBusy != null) {
+      runAfterBusy();
+    }
+  }
+
+  @Override
+  protected void doFinal(Callback callback) {
+    if (!options.fsync() && !options.atomic()) {
+      callback.done(null);
+      return;
+    }
+    FileChannel ch = channel;
+    Path tmp = temp;
+    busy = true;
+    loop().offload(() -> {
+      try {
+        ch.force(true);
+      } catch (IOException e) {
+        throw FileOps.map(e, "fsync", path);
+      }
+      if (tmp != null) {
+        FileOps.close(ch, tmp);
+        FileOps.commit(tmp, path, options.flags() != WriteOptions.Flag.CREATE_NEW);
+        if (options.fsync()) {
+          FileOps.syncDirectory(path.toAbsolutePath().getParent());
+        }
+      }
+      return null;
+    }, (v, error) -> {
+      busy = false;
+      if (error == null && tmp != null) {
+        committed = true;
+      }
+      callback.done(error);
+      if (afterBusy != null) {
+        runAfterBusy();
+      }
+    });
+  }
+
+  @Override
+  protected void doDestroy(Throwable error, Callback callback) {
+    if (busy) {
+      afterBusy = () -> close(error, callback);
+    } else {
+      close(error, callback);
+    }
+  }
+
+  private void runAfterBusy() {
+    Runnable r = afterBusy;
+    afterBusy = null;
+    r.run();
+  }
+
+  private void close(Throwable error, Callback callback) {
+    FileChannel ch = channel;
+    Path tmp = committed ? null : temp;
+    channel = null;
+    if (ch == null && tmp == null) {
+      callback.done(error);
+      return;
+    }
+    loop().offload(() -> {
+      try {
+        if (ch != null) {
+          FileOps.close(ch, path);
+        }
+      } finally {
+        if (tmp != null) {
+          FileOps.deleteIfExists(tmp);
+        }
+      }
+      return null;
+    }, (v, e) -> {
+      if (tmp != null && e == null) {
+        temp = null;
+      }
+      callback.done(error != null ? error : e);
+    });
+  }
+
+  /** The blocking part of a write, reused: one request in flight per stream. */
+  private final class WriteJob implements Callable<Long> {
+    // written on the loop before the hand-off to the pool, read there (executor hand-off)
+    FileChannel channel;
+    ByteBuffer single;
+    ByteBuffer[] many;
+
+    @Override
+    public Long call() {
+      long n = 0;
+      try {
+        if (single != null) {
+          while (single.hasRemaining()) {
+            n += channel.write(single);
+          }
+        } else {
+          int first = 0;
+          while (first < many.length) {
+            n += channel.write(many, first, many.length - first);
+            while (first < many.length && !many[first].hasRemaining()) {
+              first++;
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw FileOps.map(e, "write", path);
+      }
+      return n;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Direct transfer glue (loop thread only)
+
+  boolean canAcceptTransfer() {
+    return !destroyed() && !busy && writableLength() == 0 && !writableEnded() && writableCorked() == 0;
+  }
+
+  boolean isOpen() {
+    return channel != null && !destroyed();
+  }
+
+  FileChannel channel() {
+    return channel;
+  }
+
+  void beginTransfer() {
+    busy = true;
+  }
+
+  void advance(long n) {
+    bytesWritten += n;
+  }
+
+  /** Ends the transfer; returns false if a destroy was waiting for it (and now runs). */
+  boolean endTransfer() {
+    busy = false;
+    if (afterBusy != null) {
+      runAfterBusy();
+      return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,259 @@
+package io.loopstreams.fs;
+
+import io.loopstreams.core.ErrorCode;
+import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.Promise;
+import io.loopstreams.core.StreamException;
+import io.loopstreams.fs.internal.FileOps;
+import io.loopstreams.fs.internal.FileOps.OpenMode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Objects;
+
+/**
+ * Node's {@code fs} for streams: file read and write streams, a zero-copy {@link #copy}, and
+ * promise-returning helpers. Every blocking call runs on the loop's offload pool; promises
+ * settle and callbacks run on the loop of the calling thread, which must be a loop thread.
+ *
+ * <pre>{@code
+ * EventLoop.run(loop -> Pipeline.run(Fs.createReadStream(src), Fs.createWriteStream(dst,
+ *     WriteOptions.defaults().atomic(true))));
+ * }</pre>
+ *
+ * <p>Failures are {@link io.loopstreams.core.SystemException}s with Node's code, syscall and
+ * path, e.g. {@code ENOENT: no such file or directory, open '/x'}.
+ */
+public final class Fs {
+
+  private Fs() {
+  }
+
+  private static EventLoop loop() {
+    EventLoop loop = EventLoop.current();
+    if (loop == null) {
+      throw new IllegalStateException("no event loop on thread " + Thread.currentThread().getName()
+          + ": call Fs inside EventLoop.run or on a loop thread");
+    }
+    return loop;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Streams
+
+  /** The whole file in 64 KiB chunks. */
+  public static FileReadStream createReadStream(Path path) {
+    return createReadStream(path, ReadOptions.defaults());
+  }
+
+  /**
+   * The bytes {@code [start, end]} (end inclusive) of {@code path}.
+   *
+   * @throws io.loopstreams.core.StreamException {@code ERR_OUT_OF_RANGE} if start &gt; end
+   */
+  public static FileReadStream createReadStream(Path path, ReadOptions options) {
+    return new FileReadStream(loop(), Objects.requireNonNull(path, "path"),
+        Objects.requireNonNull(options, "options"));
+  }
+
+  /** Creates or truncates {@code path}. */
+  public static FileWriteStream createWriteStream(Path path) {
+    return createWriteStream(path, WriteOptions.defaults());
+  }
+
+  /** A write stream with Node's flags, a start offset, and optional atomic rename and fsync. */
+  public static FileWriteStream createWriteStream(Path path, WriteOptions options) {
+    return new FileWriteStream(loop(), Objects.requireNonNull(path, "path"),
+        Objects.requireNonNull(options, "options"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Copy
+
+  /** {@link #copy(Path, Path, CopyOptions)} with the defaults (overwrite, not atomic). */
+  public static Promise<Long> copy(Path source, Path destination) {
+    return copy(source, destination, CopyOptions.defaults());
+  }
+
+  /**
+   * Copies {@code source} to {@code destination} with {@code FileChannel.transferTo}
+   * (copy_file_range/sendfile: the bytes never enter the JVM), in 64 MiB requests on the pool.
+   * Resolves with the bytes copied.
+   */
+  public static Promise<Long> copy(Path source, Path destination, CopyOptions options) {
+    return new CopyJob(loop(), Objects.requireNonNull(source, "source"),
+        Objects.requireNonNull(destination, "destination"), Objects.requireNonNull(options, "options"))
+        .start();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Helpers
+
+  /** The whole file, as a heap buffer ready to read. */
+  public static Promise<ByteBuffer> readFile(Path path) {
+    Objects.requireNonNull(path, "path");
+    return loop().offload(() -> {
+      FileOps.Opened opened = FileOps.openRead(path);
+      try (FileChannel ch = opened.channel()) {
+        if (opened.size() > Integer.MAX_VALUE - 8) {
+          throw new StreamException(ErrorCode.ERR_OUT_OF_RANGE,
+              "File size (" + opened.size() + ") is greater than 2 GiB");
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) opened.size());
+        while (buf.hasRemaining() && ch.read(buf, buf.position()) >= 0) {
+          // positional reads until full or EOF
+        }
+        return buf.flip();
+      } catch (IOException e) {
+        throw FileOps.map(e, "read", path);
+      }
+    });
+  }
+
+  /** Creates or truncates {@code path} and writes {@code data} (not consumed). */
+  public static Promise<Void> writeFile(Path path, ByteBuffer data) {
+    return writeFile(path, data, WriteOptions.defaults());
+  }
+
+  /** Writes {@code data} with the flags, start, atomic and fsync of {@code options}. */
+  public static Promise<Void> writeFile(Path path, ByteBuffer data, WriteOptions options) {
+    Objects.requireNonNull(path, "path");
+    ByteBuffer bytes = data.duplicate();
+    Objects.requireNonNull(options, "options");
+    return loop().offload(() -> {
+      writeFully(path, bytes, options);
+      return null;
+    });
+  }
+
+  private static void writeFully(Path path, ByteBuffer bytes, WriteOptions options) {
+    OpenMode mode = switch (options.flags()) {
+      case WRITE -> OpenMode.TRUNCATE;
+      case APPEND -> OpenMode.APPEND;
+      case CREATE_NEW -> OpenMode.CREATE_NEW;
+      case MODIFY -> OpenMode.MODIFY;
+    };
+    if (options.atomic() && mode == OpenMode.TRUNCATE) {
+      if (Files.isDirectory(path)) {
+        throw FileOps.isDirectory("open", path);
+      }
+      Path tmp = FileOps.createTemp(path);
+      boolean done = false;
+      try {
+        FileChannel ch = FileOps.openWrite(tmp, OpenMode.MODIFY, 0);
+        try {
+          while (bytes.hasRemaining()) {
+            ch.write(bytes);
+          }
+          ch.force(true);
+        } catch (IOException e) {
+          throw FileOps.map(e, "write", path);
+        } finally {
+          FileOps.closeQuietly(ch);
+        }
+        FileOps.commit(tmp, path, true);
+        done = true;
+      } finally {
+        if (!done) {
+          FileOps.deleteIfExists(tmp);
+        }
+      }
+      return;
+    }
+    if (options.atomic()) {
+      throw new UnsupportedOperationException("atomic writeFile supports only Flag.WRITE; use a write stream");
+    }
+    FileChannel ch = FileOps.openWrite(path, mode, options.start());
+    try {
+      while (bytes.hasRemaining()) {
+        ch.write(bytes);
+      }
+      if (options.fsync()) {
+        ch.force(true);
+      }
+    } catch (IOException e) {
+      throw FileOps.map(e, "write", path);
+    } finally {
+      FileOps.closeQuietly(ch);
+    }
+  }
+
+  /** Node's {@code fs.stat}: follows symbolic links. */
+  public static Promise<FileStat> stat(Path path) {
+    Objects.requireNonNull(path, "path");
+    return loop().offload(() -> {
+      try {
+        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+        int mode = -1;
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+          mode = 0;
+          for (PosixFilePermission p : Files.readAttributes(path, PosixFileAttributes.class).permissions()) {
+            mode |= 1 << (8 - p.ordinal());
+          }
+        }
+        return new FileStat(a.size(), a.isRegularFile(), a.isDirectory(), a.isSymbolicLink(),
+            a.lastModifiedTime().toInstant(), mode);
+      } catch (IOException e) {
+        throw FileOps.map(e, "stat", path);
+      }
+    });
+  }
+
+  /** Node's {@code fs.rename}: replaces an existing file at {@code to}. */
+  public static Promise<Void> rename(Path from, Path to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    return loop().offload(() -> {
+      if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+        throw FileOps.map(new NoSuchFileException(from.toString()), "rename", from);
+      }
+      FileOps.commit(from, to, true);
+      return null;
+    });
+  }
+
+  /** Node's {@code fs.unlink}: removes a file; a directory fails with EISDIR. */
+  public static Promise<Void> unlink(Path path) {
+    Objects.requireNonNull(path, "path");
+    return loop().offload(() -> {
+      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        throw FileOps.isDirectory("unlink", path);
+      }
+      try {
+        Files.delete(path);
+      } catch (IOException e) {
+        throw FileOps.map(e, "unlink", path);
+      }
+      return null;
+    });
+  }
+
+  /** Node's {@code fs.mkdir}: one directory (EEXIST if present). */
+  public static Promise<Void> mkdir(Path path) {
+    return mkdir(path, false);
+  }
+
+  /** Node's {@code fs.mkdir({recursive})}: with {@code recursive}, parents too and no EEXIST. */
+  public static Promise<Void> mkdir(Path path, boolean recursive) {
+    Objects.requireNonNull(path, "path");
+    return loop().offload(() -> {
+      try {
+        if (recursive) {
+          Files.createDirectories(path);
+        } else {
+          Files.createDirectory(path);
+        }
+      } catch (IOException e) {
+        throw FileOps.map(e, "mkdir", path);
+      }
+      return null;
+    });
+  }
+}

@@ -1,0 +1,112 @@
+package io.loopstreams.fs;
+
+import io.loopstreams.core.QueuingStrategy;
+import io.loopstreams.core.StreamException;
+import java.util.Objects;
+
+/**
+ * Options of {@link Fs#createWriteStream(java.nio.file.Path, WriteOptions)}, Node's {@code
+ * fs.createWriteStream} options as an immutable value:
+ * {@code WriteOptions.defaults().flags(WriteOptions.Flag.APPEND).fsync(true)}.
+ *
+ * <ul>
+ *   <li>{@code flags}: how the file is opened, default {@link Flag#WRITE};</li>
+ *   <li>{@code start}: the offset of the first byte written, default 0 (ignored by APPEND);</li>
+ *   <li>{@code atomic}: write to a temporary file next to the destination and rename it over
+ *       the destination only when the stream finishes; on error or destroy the temporary file
+ *       is deleted and an existing destination is untouched;</li>
+ *   <li>{@code fsync}: force the data to the device before the file is closed (Node 21's
+ *       {@code flush}); atomic writes always fsync before the rename;</li>
+ *   <li>{@code highWaterMark}: the writable buffer's mark, default 64 KiB.</li>
+ * </ul>
+ */
+public final class WriteOptions {
+
+  /** Node's open flags for a write stream. */
+  public enum Flag {
+    /** {@code 'w'}: create or truncate. */
+    WRITE,
+    /** {@code 'a'}: create, write at the end. */
+    APPEND,
+    /** {@code 'wx'}: create, fail with {@code EEXIST} if the file exists. */
+    CREATE_NEW,
+    /** {@code 'r+'}: modify an existing file in place from {@code start}, no truncation. */
+    MODIFY
+  }
+
+  private static final WriteOptions DEFAULTS =
+      new WriteOptions(Flag.WRITE, 0, false, false, QueuingStrategy.DEFAULT_BYTES);
+
+  private final Flag flags;
+  private final long start;
+  private final boolean atomic;
+  private final boolean fsync;
+  private final long highWaterMark;
+
+  private WriteOptions(Flag flags, long start, boolean atomic, boolean fsync, long highWaterMark) {
+    this.flags = flags;
+    this.start = start;
+    this.atomic = atomic;
+    this.fsync = fsync;
+    this.highWaterMark = highWaterMark;
+  }
+
+  /** WRITE, start 0, not atomic, no fsync, 64 KiB mark. */
+  public static WriteOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public WriteOptions flags(Flag flag) {
+    return new WriteOptions(Objects.requireNonNull(flag, "flags"), start, atomic, fsync, highWaterMark);
+  }
+
+  /** The file offset of the first byte written (≥ 0). */
+  public WriteOptions start(long offset) {
+    if (offset < 0) {
+      throw StreamException.outOfRange("start", ">= 0", offset);
+    }
+    return new WriteOptions(flags, offset, atomic, fsync, highWaterMark);
+  }
+
+  public WriteOptions atomic(boolean on) {
+    return new WriteOptions(flags, start, on, fsync, highWaterMark);
+  }
+
+  public WriteOptions fsync(boolean on) {
+    return new WriteOptions(flags, start, atomic, on, highWaterMark);
+  }
+
+  /** The writable buffer's mark in bytes (≥ 1). */
+  public WriteOptions highWaterMark(long bytes) {
+    if (bytes < 1) {
+      throw StreamException.outOfRange("highWaterMark", ">= 1", bytes);
+    }
+    return new WriteOptions(flags, start, atomic, fsync, bytes);
+  }
+
+  public Flag flags() {
+    return flags;
+  }
+
+  public long start() {
+    return start;
+  }
+
+  public boolean atomic() {
+    return atomic;
+  }
+
+  public boolean fsync() {
+    return fsync;
+  }
+
+  public long highWaterMark() {
+    return highWaterMark;
+  }
+
+  @Override
+  public String toString() {
+    return "WriteOptions[flags=" + flags + ", start=" + start + ", atomic=" + atomic
+        + ", fsync=" + fsync + ", highWaterMark=" + highWaterMark + "]";
+  }
+}

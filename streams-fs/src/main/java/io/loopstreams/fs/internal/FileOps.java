@@ -1,0 +1,208 @@
+package io.loopstreams.fs.internal;
+
+import io.loopstreams.core.ErrorCode;
+import io.loopstreams.core.SystemException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Blocking file operations shared by the streams and {@code Fs}: they run on the offload pool
+ * only, and report failures as {@link SystemException}s with Node's codes, syscall and path.
+ * Stateless; every method is safe on any pool thread.
+ */
+public final class FileOps {
+
+  private FileOps() {
+  }
+
+  /** How a write opens its file (mirrors {@code WriteOptions.Flag}, without the dependency). */
+  public enum OpenMode {
+    TRUNCATE, APPEND, CREATE_NEW, MODIFY
+  }
+
+  /** Node's EISDIR for an operation that needs a regular file. */
+  public static SystemException isDirectory(String syscall, Path path) {
+    return new SystemException(ErrorCode.EISDIR, syscall, path.toString(), null);
+  }
+
+  /** Maps an {@link IOException} to Node's code for {@code syscall} on {@code path}. */
+  public static SystemException map(IOException e, String syscall, Path path) {
+    return SystemException.fromIOException(e, syscall, path == null ? null : path.toString());
+  }
+
+  /** An open file and its size when it was opened. */
+  public record Opened(FileChannel channel, long size) {
+  }
+
+  /**
+   * Opens {@code path} for reading. A directory fails with EISDIR (Linux would open it and fail
+   * the first read instead); nothing stays open on failure.
+   */
+  public static Opened openRead(Path path) {
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(path, StandardOpenOption.READ);
+    } catch (IOException e) {
+      throw map(e, "open", path);
+    }
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+      if (attrs.isDirectory()) {
+        throw isDirectory("open", path);
+      }
+      return new Opened(ch, attrs.size());
+    } catch (IOException e) {
+      closeQuietly(ch);
+      throw map(e, "open", path);
+    } catch (RuntimeException e) {
+      closeQuietly(ch);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens {@code path} for writing in {@code mode} and positions it at {@code start} (APPEND:
+   * at the end). Nothing stays open on failure.
+   */
+  public static FileChannel openWrite(Path path, OpenMode mode, long start) {
+    Set<StandardOpenOption> opts = EnumSet.of(StandardOpenOption.WRITE);
+    switch (mode) {
+      case TRUNCATE -> {
+        opts.add(StandardOpenOption.CREATE);
+        opts.add(StandardOpenOption.TRUNCATE_EXISTING);
+      }
+      case APPEND -> {
+        opts.add(StandardOpenOption.CREATE);
+        opts.add(StandardOpenOption.APPEND);
+      }
+      case CREATE_NEW -> opts.add(StandardOpenOption.CREATE_NEW);
+      case MODIFY -> { }
+      default -> throw new AssertionError(mode);
+    }
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(path, opts);
+    } catch (IOException e) {
+      throw map(e, "open", path);
+    }
+    if (start > 0 && mode != OpenMode.APPEND) {
+      try {
+        ch.position(start);
+      } catch (IOException e) {
+        closeQuietly(ch);
+        throw map(e, "open", path);
+      }
+    }
+    return ch;
+  }
+
+  /** A fresh temporary file {@code .<name>.<random>.tmp} in {@code destination}'s directory. */
+  public static Path createTemp(Path destination) {
+    Path dir = destination.toAbsolutePath().getParent();
+    String base = "." + destination.getFileName() + ".";
+    for (int attempt = 0; ; attempt++) {
+      Path tmp = dir.resolve(base + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".tmp");
+      try {
+        Files.createFile(tmp);
+        return tmp;
+      } catch (FileAlreadyExistsException e) {
+        if (attempt > 16) {
+          throw map(e, "open", tmp);
+        }
+      } catch (IOException e) {
+        throw map(e, "open", tmp);
+      }
+    }
+  }
+
+  /**
+   * Renames {@code temp} over {@code destination} atomically (POSIX {@code rename}).
+   * {@code overwrite == false} refuses an existing destination with EEXIST (checked just
+   * before the rename).
+   */
+  public static void commit(Path temp, Path destination, boolean overwrite) {
+    try {
+      if (!overwrite && Files.exists(destination)) {
+        throw new SystemException(ErrorCode.EEXIST, "rename", destination.toString(), null);
+      }
+      try {
+        Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, destination, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw map(e, "rename", destination);
+    }
+  }
+
+  /** Flushes {@code dir}'s entries (a rename) to the device; best effort where unsupported. */
+  public static void syncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // Some file systems refuse fsync on a directory; the data itself was already forced.
+      return;
+    }
+  }
+
+  /** Deletes {@code path} if it exists; failures are reported, not swallowed. */
+  public static void deleteIfExists(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      throw map(e, "unlink", path);
+    }
+  }
+
+  /** Closes {@code ch}, mapping a failure to Node's code for {@code close}. */
+  public static void close(FileChannel ch, Path path) {
+    try {
+      ch.close();
+    } catch (IOException e) {
+      throw map(e, "close", path);
+    }
+  }
+
+  /** Closes after another failure, which is the one reported. */
+  public static void closeQuietly(FileChannel ch) {
+    try {
+      ch.close();
+    } catch (IOException suppressed) {
+      // The caller is already failing with a more relevant error.
+      return;
+    }
+  }
+
+  /**
+   * Copies up to {@code max} bytes from {@code src} at {@code position} to {@code dst}'s
+   * current position with {@code transferTo} (sendfile/copy_file_range: no copy through user
+   * space). Returns the bytes moved; fewer than {@code max} only at the end of {@code src}.
+   */
+  public static long transfer(FileChannel src, long position, long max, FileChannel dst,
+      Path srcPath, Path dstPath) {
+    long done = 0;
+    try {
+      while (done < max) {
+        long n = src.transferTo(position + done, max - done, dst);
+        if (n <= 0) {
+          break; // file to file, transferTo returns 0 only at the end of the source
+        }
+        done += n;
+      }
+    } catch (IOException e) {
+      String m = String.valueOf(e.getMessage());
+      throw map(e, m.contains("No space") ? "write" : "copyfile", m.contains("No space") ? dstPath : srcPath);
+    }
+    return done;
+  }
+}
