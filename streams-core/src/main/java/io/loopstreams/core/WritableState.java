@@ -34,6 +34,8 @@ abstract class WritableState<T> {
   static final int PREFINISHED = 1 << 7;
   static final int FINAL_CALLED = 1 << 8;
   static final int WRITABLE_OFF = 1 << 9;
+  /** A tick that will run afterWrite is queued (Node's kAfterWritePending). */
+  static final int AFTER_WRITE_PENDING = 1 << 10;
 
   private static final Callback NOOP = e -> { };
 
@@ -212,9 +214,18 @@ abstract class WritableState<T> {
       clearBuffer();
     }
     if (sync) {
-      if (afterWriteTick != null && afterWriteTick.callback == cb) {
+      boolean needTick = cb != NOOP || owner.destroyed() || ((ws & NEED_DRAIN) != 0 && length == 0);
+      if (cb == NOOP && (!needTick || (ws & AFTER_WRITE_PENDING) != 0)) {
+        // As in Node: a callback-less write that completed synchronously needs no tick of its
+        // own, so FINISH is not held back behind one.
+        pendingcb--;
+        if ((ws & ENDING) != 0) {
+          finishMaybe(true);
+        }
+      } else if (afterWriteTick != null && afterWriteTick.callback == cb) {
         afterWriteTick.count++;
       } else {
+        ws |= AFTER_WRITE_PENDING;
         afterWriteTick = new AfterWriteTick(cb);
         loop.nextTick(afterWriteTick);
       }
@@ -231,6 +242,7 @@ abstract class WritableState<T> {
   }
 
   private void afterWrite(int count, Callback cb) {
+    ws &= ~AFTER_WRITE_PENDING;
     if ((ws & (ENDING | NEED_DRAIN)) == NEED_DRAIN && !owner.destroyed() && length == 0) {
       ws &= ~NEED_DRAIN;
       owner.stats.unblocked();
