@@ -511,6 +511,7 @@ public final class EventLoop implements Executor, AutoCloseable {
   public void clearTimeout(Timeout timeout) {
     checkInLoop();
     if (timeout != null) {
+      timeout.cleared = true;
       timers.remove(timeout);
       timeout.disarm();
     }
@@ -606,6 +607,9 @@ public final class EventLoop implements Executor, AutoCloseable {
 
   void refreshTimer(Timeout t) {
     checkInLoop();
+    if (t.cleared) {
+      return; // Node: refresh() of a cleared timer is a no-op
+    }
     timers.remove(t);
     schedule(t, nowNanos);
   }

@@ -18,6 +18,8 @@ public final class Timeout extends LoopHandle {
   long dueNanos;
   long seq;
   int heapIndex = -1;
+  /** Cleared by clearTimeout: refresh() no longer revives it (Node's {@code _destroyed}). */
+  boolean cleared;
 
   Timeout(EventLoop loop, Runnable callback, long delayMillis, boolean repeat) {
     super(loop);
@@ -38,7 +40,7 @@ public final class Timeout extends LoopHandle {
 
   /**
    * Restarts the timer with its original delay from the loop's current time; revives a timer
-   * that already fired. Node's {@code timeout.refresh()}.
+   * that already fired, but not one that was cleared. Node's {@code timeout.refresh()}.
    */
   public Timeout refresh() {
     loop.refreshTimer(this);
