@@ -1,5 +1,6 @@
 package io.loopstreams.core;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -164,12 +165,22 @@ public abstract class Stream extends EventEmitter {
     life |= DESTROYED;
     onDestroyStarted();
     if ((life & CONSTRUCTED) == 0) {
-      destroyAfterConstruct = constructError -> runDestroy(
-          constructError != null ? constructError : error, callback);
+      destroyAfterConstruct = constructError -> runDestroy(aggregate(constructError, error), callback);
     } else {
       runDestroy(error, callback);
     }
     return this;
+  }
+
+  /**
+   * Node's {@code aggregateTwoErrors(inner, outer)}: a construct error and a destroy error
+   * together become one {@link AggregateException} carrying the destroy error's message.
+   */
+  private static Throwable aggregate(Throwable inner, Throwable outer) {
+    if (inner != null && outer != null && inner != outer) {
+      return new AggregateException(outer.getMessage(), List.of(outer, inner));
+    }
+    return inner != null ? inner : outer;
   }
 
   private void runDestroy(Throwable error, Callback callback) {

@@ -1,11 +1,14 @@
 package io.loopstreams.core.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.loopstreams.core.AggregateException;
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.StreamOptions;
 import io.loopstreams.core.Writable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * Re-expresses the writable cases of Node's {@code test/parallel/test-stream-construct.js}:
  * {@code doConstruct} runs on the next tick; no {@code doWrite}/{@code doFinal} before its
  * callback; a construct error (reported or thrown) emits ERROR then CLOSE; a second call of the
- * callback is {@code ERR_MULTIPLE_CALLBACK}. Expected orders were recorded with Node 20.
+ * callback is {@code ERR_MULTIPLE_CALLBACK}; a destroy during construction waits, and a construct
+ * error plus a destroy error become one aggregate (Node's {@code aggregateTwoErrors}). Expected
+ * orders were recorded with Node 20.
  */
 class WritableConstructTest {
 
@@ -92,5 +97,46 @@ class WritableConstructTest {
       cb.done();
     }));
     assertEquals(List.of("error:ERR_MULTIPLE_CALLBACK", "close"), log.events);
+  }
+
+  @Test
+  void destroyWithAnErrorDuringConstructionEmitsItOnceConstructionEnds() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = constructing(log, cb -> loop.setImmediate(() -> {
+        log.add("construct done");
+        cb.done();
+      }));
+      w.destroy(new IllegalStateException("kaboom"));
+      log.add("errored:" + LifecycleLog.code(w.errored()));
+    });
+    assertEquals(List.of("errored:kaboom", "construct done", "error:kaboom", "close"), log.events);
+  }
+
+  @Test
+  void aConstructErrorAfterAPlainDestroyIsEmitted() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = constructing(log,
+          cb -> loop.setImmediate(() -> cb.done(new IllegalStateException("construct-fail"))));
+      w.destroy();
+    });
+    assertEquals(List.of("error:construct-fail", "close"), log.events);
+  }
+
+  @Test
+  void aConstructErrorAndADestroyErrorAreEmittedTogetherAsAnAggregate() {
+    LifecycleLog log = new LifecycleLog();
+    List<Throwable> errors = new ArrayList<>();
+    EventLoop.run(loop -> {
+      Writable<String> w = constructing(log,
+          cb -> loop.setImmediate(() -> cb.done(new IllegalStateException("construct-fail"))));
+      w.on(Writable.ERROR, errors::add);
+      w.destroy(new IllegalStateException("kaboom"));
+    });
+    assertEquals(List.of("error:kaboom", "close"), log.events);
+    AggregateException agg = assertInstanceOf(AggregateException.class, errors.get(0));
+    assertEquals(List.of("kaboom", "construct-fail"),
+        agg.errors().stream().map(Throwable::getMessage).toList());
   }
 }
