@@ -37,29 +37,14 @@ public final class Reactor {
   }
 
   /**
-   * A Mono settling like {@code promise}: its value (empty for null) or its rejection. Lazy: the
-   * promise is observed (and its rejection counted as handled) only once the Mono is subscribed.
-   * Signals arrive on the promise's loop thread. Any thread.
+   * A Mono settling like {@code promise}: its value (empty for null) or its rejection. The
+   * promise is observed at once (a promise is eager), so handing it to Reactor counts as handling
+   * its rejection; the signals arrive on the promise's loop thread. Cancelling the Mono does not
+   * affect the promise. Any thread.
    */
   public static <T> Mono<T> toMono(Promise<T> promise) {
     Objects.requireNonNull(promise, "promise");
-    EventLoop loop = promise.loop();
-    return Mono.create(sink -> {
-      Runnable observe = () -> promise.onSettled((value, error) -> {
-        if (error != null) {
-          sink.error(error);
-        } else if (value == null) {
-          sink.success();
-        } else {
-          sink.success(value);
-        }
-      });
-      if (loop.inLoop()) {
-        observe.run();
-      } else {
-        loop.execute(observe);
-      }
-    });
+    return Mono.fromFuture(promise.toCompletableFuture(), true);
   }
 
   /**

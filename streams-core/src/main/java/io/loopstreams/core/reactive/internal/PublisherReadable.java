@@ -31,7 +31,9 @@ import org.reactivestreams.Subscription;
  * </ul>
  * Signals from the publisher's threads are queued and applied on the loop by one drain:
  * {@code onNext} → {@code push}, {@code onComplete} → {@code push(null)}, {@code onError} →
- * {@code destroy(error)}. {@code destroy()} (and any error of the stream) cancels the
+ * {@code destroy(error)}: as with Node's {@code destroy(err)}, chunks still buffered are
+ * discarded and ERROR is emitted at once (a consumer in flowing mode has already had every
+ * chunk that arrived before the error). {@code destroy()} (and any error of the stream) cancels the
  * subscription; one that arrives later is cancelled at once. A second {@code onSubscribe}
  * cancels the new subscription (rule 2.5); nulls throw NPE (rule 2.13).
  *
