@@ -1,6 +1,7 @@
 package io.loopstreams.core;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A typed event key: {@code Event<ByteBuffer> DATA = Event.of("data")} lets the compiler
@@ -14,7 +15,11 @@ import java.util.Objects;
  * @param <T> the payload type passed to listeners
  */
 public final class Event<T> {
+    private static final AtomicInteger IDS = new AtomicInteger();
+
     private final String name;
+    /** A number unique per key, in creation order: indexes {@link EventEmitter}'s lookup cache. */
+    final int id = IDS.getAndIncrement();
 
     private Event(String name) {
         this.name = Objects.requireNonNull(name, "name");

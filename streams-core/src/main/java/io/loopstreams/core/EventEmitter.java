@@ -57,6 +57,12 @@ public class EventEmitter {
     private Event<?>[] keys;
     private Object[] slots;
     private int size;
+    // A direct-mapped cache of find(), indexed by Event.id: a stream looks up DATA, DRAIN, PAUSE,
+    // RESUME... several times per chunk. Created on the first find; emptied by every change of
+    // keys/slots (invalidate()). A cached miss (null slot) is valid too.
+    private Event<?>[] cacheKeys;
+    private Object[] cacheSlots;
+    private static final int CACHE_MASK = 15;
     private int maxListeners = -1; // -1: follow defaultMaxListeners, as Node's undefined
     private List<Event<?>> warned; // events already reported as leaking; null until then
 
@@ -125,6 +131,7 @@ public class EventEmitter {
             Arrays.fill(keys, 0, size, null);
             Arrays.fill(slots, 0, size, null);
             size = 0;
+            invalidate();
             for (Event<?> e : dropped) {
                 listenerRemoved(e);
             }
@@ -287,6 +294,7 @@ public class EventEmitter {
             next = prepend ? new Object[] {stored, slot} : new Object[] {slot, stored};
         }
         slots[i] = next;
+        invalidate();
         checkLeak(event, next.length);
         listenerAdded(event);
         return this;
@@ -333,6 +341,7 @@ public class EventEmitter {
             }
             removed = all[pos];
             slots[i] = all.length == 2 ? all[1 - pos] : without(all, pos);
+            invalidate();
         } else {
             if (!Wrapper.matches(slot, target)) {
                 return;
@@ -354,13 +363,32 @@ public class EventEmitter {
     }
 
     private Object find(Event<?> event) {
+        Event<?>[] ck = cacheKeys;
+        int h = event.id & CACHE_MASK;
+        if (ck != null && ck[h] == event) {
+            return cacheSlots[h];
+        }
+        Object found = null;
         Event<?>[] k = keys;
         for (int i = 0; i < size; i++) {
             if (k[i] == event) {
-                return slots[i];
+                found = slots[i];
+                break;
             }
         }
-        return null;
+        if (ck == null) {
+            cacheKeys = ck = new Event<?>[CACHE_MASK + 1];
+            cacheSlots = new Object[CACHE_MASK + 1];
+        }
+        ck[h] = event;
+        cacheSlots[h] = found;
+        return found;
+    }
+
+    private void invalidate() {
+        if (cacheKeys != null) {
+            Arrays.fill(cacheKeys, null);
+        }
     }
 
     private int indexOf(Event<?> event) {
@@ -383,6 +411,7 @@ public class EventEmitter {
         keys[size] = event;
         slots[size] = listener;
         size++;
+        invalidate();
     }
 
     /** Shifts rather than swaps, so {@link #eventNames()} keeps insertion order. */
@@ -393,6 +422,7 @@ public class EventEmitter {
         size--;
         keys[size] = null;
         slots[size] = null;
+        invalidate();
     }
 
     private static <L> L requireListener(L listener) {

@@ -150,7 +150,7 @@ abstract class WritableState<T> {
     boolean ret = length < hwm;
     if (!ret) {
       ws |= NEED_DRAIN;
-      owner.stats.blocked();
+      owner.stats.blocked(loop.cachedNanos());
     }
     if ((ws & WRITING) != 0 || corked > 0 || owner.errored != null || !owner.constructed()) {
       buffered.addLast(new Entry(chunk, callback));
@@ -245,7 +245,7 @@ abstract class WritableState<T> {
     ws &= ~AFTER_WRITE_PENDING;
     if ((ws & (ENDING | NEED_DRAIN)) == NEED_DRAIN && !owner.destroyed() && length == 0) {
       ws &= ~NEED_DRAIN;
-      owner.stats.unblocked();
+      owner.stats.unblocked(loop.cachedNanos());
       owner.emit(Stream.DRAIN);
     }
     while (count-- > 0) {
