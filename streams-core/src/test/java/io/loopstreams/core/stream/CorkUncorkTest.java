@@ -10,8 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Re-expresses Node's {@code test/parallel/test-stream-cork-uncork.js}, {@code
- * test-stream-cork-end.js} and {@code test-stream-writableState-uncorked-bufferedRequestCount.js}:
+ * Re-expresses Node's {@code test/parallel/test-stream3-cork-uncork.js}, {@code
+ * test-stream3-cork-end.js}, {@code test-stream-writableState-uncorked-bufferedRequestCount.js}
+ * and the {@code writableCorked} case of {@code test-stream-writable-properties.js}:
  * cork depth, the synchronous flush when it returns to zero, and {@code end()} fully uncorking.
  * Expected orders were recorded with Node 20.
  */
