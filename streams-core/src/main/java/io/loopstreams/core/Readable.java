@@ -150,7 +150,10 @@ public abstract class Readable<T> extends Stream {
 
   private void bufferChunk(Object chunk, boolean front) {
     long size = objectMode ? 1 : ((ByteBuffer) chunk).remaining();
-    stats.in(objectMode ? 0 : size);
+    if (!hasWritableSide()) {
+      // A duplex counts what is written to it as its input (WritableState), not its pushes.
+      stats.in(objectMode ? 0 : size);
+    }
     if ((rs & (FLOWING | SYNC)) == FLOWING && length == 0 && listenerCount(DATA) > 0) {
       // Fast path: a flowing consumer takes the chunk without buffering.
       awaitDrain = 0;
@@ -589,6 +592,18 @@ public abstract class Readable<T> extends Stream {
   /** Buffered amount: bytes, or objects in object mode. */
   public long readableLength() {
     return length;
+  }
+
+  /**
+   * The size of the chunk at the head of the buffer (its bytes, or 1 in object mode); 0 when
+   * nothing is buffered. {@code read(readableHeadLength())} returns exactly that chunk, as
+   * flowing mode's DATA would: the Reactive Streams adapter emits one chunk per element.
+   */
+  public long readableHeadLength() {
+    if (length == 0) {
+      return 0;
+    }
+    return objectMode ? 1 : ((ByteBuffer) buffer.peekFirst()).remaining();
   }
 
   public long readableHighWaterMark() {

@@ -8,6 +8,7 @@ import io.loopstreams.core.Promise;
 import io.loopstreams.core.Readable;
 import io.loopstreams.core.Stream;
 import io.loopstreams.core.StreamOptions;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -139,6 +140,20 @@ class ReactorStepVerifierTest {
         .verify(LIMIT);
     assertTrue(r.maxLength.get() <= 4, "buffer reached " + r.maxLength.get());
     assertTrue(maxSeenOnNext.get() <= 4, "buffer seen from onNext " + maxSeenOnNext.get());
+  }
+
+  @Test
+  void aByteStreamEmitsOneElementPerPushedChunk() throws Exception {
+    Readable<ByteBuffer> r = onLoop(() -> Readable.from(
+        List.of(bytes(3), bytes(5), bytes(1), bytes(7)).iterator(), StreamOptions.bytes().highWaterMark(64)));
+    StepVerifier.create(Reactor.toFlux(r).map(ByteBuffer::remaining))
+        .expectNext(3, 5, 1, 7)
+        .expectComplete()
+        .verify(LIMIT);
+  }
+
+  private static ByteBuffer bytes(int n) {
+    return ByteBuffer.wrap(new byte[n]);
   }
 
   @Test

@@ -19,9 +19,11 @@ import org.reactivestreams.Subscription;
  * <ul>
  *   <li>{@code onSubscribe} is delivered by the first drain, on the loop, so that it happens
  *       before (and never concurrently with) any other signal (rules 1.3, 1.9).
- *   <li>{@code onNext}: one {@code read()} per element while demand lasts (object streams: one
- *       object; byte streams: what {@code read()} returns in paused mode, i.e. everything
- *       buffered as one {@code ByteBuffer}). The stream refills itself to its mark as usual.
+ *   <li>{@code onNext}: one chunk per element while demand lasts: object streams {@code read()},
+ *       byte streams {@code read(readableHeadLength())}, the head chunk as pushed (as flowing
+ *       mode's DATA). A chunk larger than the mark is taken with {@code read()} instead (with
+ *       what else is buffered), since {@code read(n > mark)} would raise the mark. The stream
+ *       refills itself to its mark as usual.
  *   <li>END → {@code onComplete}; ERROR → {@code onError}; CLOSE without either → {@code
  *       onError(ERR_STREAM_PREMATURE_CLOSE)}. Nothing after a terminal signal (rule 1.7).
  *   <li>{@code cancel()} destroys the source (no error) and drops the subscriber (rule 3.13).
@@ -189,7 +191,7 @@ final class ReadableSubscription<T> implements Subscription, Runnable {
     long r = requested;
     long e = 0;
     while (e != r && !isTerminal() && !source.destroyed()) {
-      T item = source.read();
+      T item = readChunk();
       if (item == null) {
         break;
       }
@@ -238,6 +240,23 @@ final class ReadableSubscription<T> implements Subscription, Runnable {
       deliverError(a, StreamException.prematureClose());
     }
     return false;
+  }
+
+  /** The head chunk (see the class doc), or null when nothing is buffered. */
+  private T readChunk() {
+    if (source.readableObjectMode()) {
+      return source.read();
+    }
+    long head = source.readableHeadLength();
+    if (head == 0) {
+      // read() would refill synchronously and return all of it: refill first, then take one.
+      source.read(0);
+      head = source.readableHeadLength();
+      if (head == 0) {
+        return null;
+      }
+    }
+    return head > source.readableHighWaterMark() ? source.read() : source.read(head);
   }
 
   private boolean isTerminal() {
