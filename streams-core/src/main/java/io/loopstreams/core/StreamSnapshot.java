@@ -7,9 +7,10 @@ package io.loopstreams.core;
  * @param state decoded state flags, e.g. {@code "FLOWING ENDED"} or {@code "WRITING NEED_DRAIN"}
  * @param readableBuffered what the readable side holds (bytes or objects), -1 without one
  * @param writableBuffered what the writable side holds, -1 without one
- * @param chunksIn chunks that entered the stream (pushed, or written)
+ * @param chunksIn chunks that entered the stream (pushed, or written; a duplex counts its writes)
  * @param bytesIn bytes that entered (byte streams; 0 in object mode)
- * @param chunksOut chunks that left the stream (read by a consumer, or handed to the sink)
+ * @param chunksOut chunks that left the stream (read by a consumer, or handed to the sink; a
+ *     duplex counts its reads)
  * @param bytesOut bytes that left
  * @param blockedMillis time spent with a full buffer waiting on the consumer (backpressure)
  * @param hookMillis time spent inside the stream's own hooks (doRead, doWrite, doTransform):

@@ -165,7 +165,10 @@ abstract class WritableState<T> {
     writelen = len;
     writecb = callback;
     ws |= WRITING | SYNC;
-    owner.stats.out(objectMode ? 0 : len);
+    if (!owner.hasReadableSide()) {
+      // A duplex counts what is read from it as its output (Readable), not what its hook takes.
+      owner.stats.out(objectMode ? 0 : len);
+    }
     if (owner.destroyed()) {
       onWrite(StreamException.destroyed("write"));
     } else {
