@@ -594,6 +594,18 @@ public abstract class Readable<T> extends Stream {
     return length;
   }
 
+  /**
+   * The size of the chunk at the head of the buffer (its bytes, or 1 in object mode); 0 when
+   * nothing is buffered. {@code read(readableHeadLength())} returns exactly that chunk, as
+   * flowing mode's DATA would: the Reactive Streams adapter emits one chunk per element.
+   */
+  public long readableHeadLength() {
+    if (length == 0) {
+      return 0;
+    }
+    return objectMode ? 1 : ((ByteBuffer) buffer.peekFirst()).remaining();
+  }
+
   public long readableHighWaterMark() {
     return hwm;
   }
