@@ -146,8 +146,15 @@ public final class Pipeline {
     }
     controller.signal().whenAborted(reason -> finish(reason, false));
     if (signal != null) {
-      signal.whenAborted(reason -> controller.abort(reason instanceof AbortException
-          ? reason : new AbortException(reason)));
+      Listener<Throwable> onAbort = reason -> controller.abort(reason instanceof AbortException
+          ? reason : new AbortException(reason));
+      if (signal.aborted()) {
+        // As in Node: an already aborted signal aborts on the next tick, after the wiring.
+        Throwable reason = signal.reason();
+        loop.nextTick(() -> onAbort.on(reason));
+      } else {
+        signal.whenAborted(onAbort);
+      }
     }
   }
 

@@ -100,7 +100,7 @@ class PipelineCancelTest {
   }
 
   @Test
-  void anAlreadyAbortedSignalFailsThePipelineWithoutMovingData() {
+  void anAlreadyAbortedSignalAbortsOnTheNextTickAfterTheWiring() {
     LifecycleLog log = new LifecycleLog();
     List<Object> got = new ArrayList<>();
     EventLoop.run(loop -> {
@@ -114,9 +114,12 @@ class PipelineCancelTest {
       };
       Pipeline.from(src).signal(AbortSignal.abort()).to(dst).onComplete(e -> log.add("done:"
           + LifecycleLog.code(e) + " destroyed:" + src.destroyed() + "," + dst.destroyed()));
+      log.add("sync destroyed:" + src.destroyed() + "," + dst.destroyed());
     });
-    assertEquals(List.of("done:ABORT_ERR destroyed:true,true"), log.events);
-    assertEquals(List.of(), got);
+    // Node 20 lets a synchronous source flow in the resume tick queued before the abort.
+    assertEquals(List.of("sync destroyed:false,false", "done:ABORT_ERR destroyed:true,true"),
+        log.events);
+    assertEquals(List.of(1, 2, 3), got);
   }
 
   @Test
