@@ -39,6 +39,8 @@ public final class Pipeline {
   // loop thread only
   private final List<Destroyer> destroyers = new ArrayList<>();
   private final List<Callback> listeners = new ArrayList<>(1);
+  /** Detaches the pipeline from a last stage that stays readable, on success (Node). */
+  private final List<Runnable> lastStreamCleanup = new ArrayList<>(3);
   private Throwable error;
   private int finishCount;
   private boolean settled;
@@ -134,13 +136,23 @@ public final class Pipeline {
     } else {
       for (int i = 0; i < n; i++) {
         Stream s = stages.get(i);
-        s.on(Stream.ERROR, this::onStageError);
-        destroyers.add(new Destroyer(s, i < n - 1, i > 0));
+        boolean lastReadable = i == n - 1 && s.readableAlive();
+        Listener<Throwable> onError = this::onStageError;
+        s.on(Stream.ERROR, onError);
+        Destroyer d = new Destroyer(s, i < n - 1, i > 0);
+        destroyers.add(d);
+        if (lastReadable) {
+          lastStreamCleanup.add(() -> s.off(Stream.ERROR, onError));
+          lastStreamCleanup.add(d.cleanup);
+        }
         if (i > 0) {
           finishCount += 2;
           @SuppressWarnings("unchecked") Readable<Object> src = (Readable<Object>) stages.get(i - 1);
           @SuppressWarnings("unchecked") WritableStream<Object> dst = (WritableStream<Object>) s;
-          link(src, dst);
+          Runnable cleanup = link(src, dst);
+          if (lastReadable) {
+            lastStreamCleanup.add(cleanup);
+          }
         }
       }
     }
@@ -169,8 +181,11 @@ public final class Pipeline {
     source.transferTo(destination, this::finishOne);
   }
 
-  /** Node's {@code pipe(src, dst, finish, {end: true})} inside pipeline.js. */
-  private void link(Readable<Object> src, WritableStream<Object> dst) {
+  /**
+   * Node's {@code pipe(src, dst, finish, {end: true})} inside pipeline.js. Returns the cleanup of
+   * the watch on {@code dst}.
+   */
+  private Runnable link(Readable<Object> src, WritableStream<Object> dst) {
     Stream dstStream = dst.stream();
     boolean[] ended = {false};
     dstStream.on(Stream.CLOSE, () -> {
@@ -189,7 +204,7 @@ public final class Pipeline {
       src.once(Stream.END, endFn);
     }
     Finished.finished(src, true, false, true, this::finishOne);
-    Finished.finished(dstStream, false, true, true, this::finishOne);
+    return Finished.finished(dstStream, false, true, true, this::finishOne);
   }
 
   private void onStageError(Throwable e) {
@@ -214,6 +229,10 @@ public final class Pipeline {
     }
     if (last && !settled) {
       settled = true;
+      if (error == null) {
+        // A last stage still readable is the caller's now: its later errors must not be swallowed.
+        lastStreamCleanup.forEach(Runnable::run);
+      }
       Throwable result = error;
       loop.nextTick(() -> settle(result));
     }
@@ -238,12 +257,13 @@ public final class Pipeline {
   /** Destroys one stage on failure unless it already finished or closed (pipeline.js destroyer). */
   private static final class Destroyer {
     final Stream stream;
+    final Runnable cleanup;
     boolean finished;
 
     Destroyer(Stream stream, boolean reading, boolean writing) {
       this.stream = stream;
       stream.on(Stream.CLOSE, () -> finished = true);
-      Finished.finished(stream, reading, writing, true, e -> finished = e == null);
+      cleanup = Finished.finished(stream, reading, writing, true, e -> finished = e == null);
     }
 
     void destroy(Throwable error) {
