@@ -66,71 +66,12 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
   }
 
   // ---------------------------------------------------------------------------------------------
-  // WritableStream
+  // WritableStream: the methods are defaults of the interface, over this state
 
   @Override
-  public boolean write(I chunk, Callback callback) {
-    loop.checkInLoop(this);
-    return ws.write(chunk, callback);
-  }
-
-  @Override
-  public Duplex<I, O> end(I chunk, Callback callback) {
-    loop.checkInLoop(this);
-    ws.end(chunk, callback);
-    return this;
-  }
-
-  @Override
-  public void cork() {
-    loop.checkInLoop(this);
-    ws.cork();
-  }
-
-  @Override
-  public void uncork() {
-    loop.checkInLoop(this);
-    ws.uncork();
-  }
-
-  @Override
-  public boolean isWritable() {
-    return ws.isWritable();
-  }
-
-  @Override
-  public long writableLength() {
-    return ws.length;
-  }
-
-  @Override
-  public long writableHighWaterMark() {
-    return ws.hwm;
-  }
-
-  @Override
-  public boolean writableNeedDrain() {
-    return ws.needDrain();
-  }
-
-  @Override
-  public boolean writableEnded() {
-    return ws.ended();
-  }
-
-  @Override
-  public boolean writableFinished() {
-    return ws.finished();
-  }
-
-  @Override
-  public int writableCorked() {
-    return ws.corked;
-  }
-
-  @Override
-  public boolean writableObjectMode() {
-    return ws.objectMode;
+  @SuppressWarnings("unchecked")
+  <X> WritableState<X> writableState() {
+    return (WritableState<X>) ws;
   }
 
   public boolean allowHalfOpen() {

@@ -353,6 +353,11 @@ public abstract class Stream extends EventEmitter {
     return false;
   }
 
+  /** The writable side's state; only streams with a writable side (Writable, Duplex) have one. */
+  <T> WritableState<T> writableState() {
+    throw new IllegalStateException(name + " has no writable side");
+  }
+
   /** For autoDestroy after FINISH: whether the readable side (if any) is done too. */
   boolean readableSideDone() {
     return true;

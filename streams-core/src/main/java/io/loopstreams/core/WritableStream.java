@@ -8,6 +8,8 @@ package io.loopstreams.core;
  * @param <T> the chunk type accepted
  */
 public sealed interface WritableStream<T> permits Writable, Duplex {
+  // Both permitted classes are Streams holding a WritableState: the methods below are written
+  // once here, against that state, instead of once per class.
 
   /**
    * Writes a chunk. Returns false once the buffered amount reaches the high-water mark: stop
@@ -19,7 +21,9 @@ public sealed interface WritableStream<T> permits Writable, Duplex {
   }
 
   /** {@link #write(Object)} with a callback called when the chunk was handled (or failed). */
-  boolean write(T chunk, Callback callback);
+  default boolean write(T chunk, Callback callback) {
+    return side(true).write(chunk, callback);
+  }
 
   /** Signals that no more data will be written; FINISH follows once everything is flushed. */
   default WritableStream<T> end() {
@@ -37,38 +41,76 @@ public sealed interface WritableStream<T> permits Writable, Duplex {
   }
 
   /** Writes {@code chunk} if not null, ends, and calls {@code callback} on FINISH or error. */
-  WritableStream<T> end(T chunk, Callback callback);
+  default WritableStream<T> end(T chunk, Callback callback) {
+    side(true).end(chunk, callback);
+    return this;
+  }
 
   /** Buffers writes until {@link #uncork()} so they reach the sink as one batch. */
-  void cork();
+  default void cork() {
+    side(true).cork();
+  }
 
   /** Undoes one {@link #cork()}; at zero the buffered writes are flushed together. */
-  void uncork();
+  default void uncork() {
+    side(true).uncork();
+  }
 
   /** Whether {@code write} is safe: not ended, destroyed or errored. */
-  boolean isWritable();
+  default boolean isWritable() {
+    return side(false).isWritable();
+  }
 
   /** Buffered amount: bytes, or objects in object mode. */
-  long writableLength();
+  default long writableLength() {
+    return side(false).length;
+  }
 
-  long writableHighWaterMark();
+  default long writableHighWaterMark() {
+    return side(false).hwm;
+  }
 
   /** Whether a write returned false and DRAIN has not been emitted yet. */
-  boolean writableNeedDrain();
+  default boolean writableNeedDrain() {
+    return side(false).needDrain();
+  }
 
   /** Whether {@code end()} was called. */
-  boolean writableEnded();
+  default boolean writableEnded() {
+    return side(false).ended();
+  }
 
   /** Whether FINISH was emitted. */
-  boolean writableFinished();
+  default boolean writableFinished() {
+    return side(false).finished();
+  }
+
+  /** Destroyed or errored before FINISH. */
+  default boolean writableAborted() {
+    Stream s = stream();
+    return (s.destroyed() || s.errored != null) && !side(false).finished();
+  }
 
   /** Current cork depth. */
-  int writableCorked();
+  default int writableCorked() {
+    return side(false).corked;
+  }
 
-  boolean writableObjectMode();
+  default boolean writableObjectMode() {
+    return side(false).objectMode;
+  }
 
   /** This destination as a {@link Stream}: for events, destroy and state. */
   default Stream stream() {
     return (Stream) this;
+  }
+
+  /** The writable state behind this stream; {@code mutate} checks the calling thread first. */
+  private WritableState<T> side(boolean mutate) {
+    Stream s = (Stream) this;
+    if (mutate) {
+      s.loop.checkInLoop(s);
+    }
+    return s.writableState();
   }
 }
