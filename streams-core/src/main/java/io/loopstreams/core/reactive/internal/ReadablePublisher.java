@@ -46,6 +46,7 @@ public final class ReadablePublisher<T> implements Publisher<T> {
   private volatile int subscribed;
 
   // loop thread only
+  private boolean watching;
   /** What the source emitted so far (ERROR payload, END, CLOSE). */
   Throwable error;
   boolean ended;
@@ -67,7 +68,12 @@ public final class ReadablePublisher<T> implements Publisher<T> {
     }
   }
 
-  private void watch() {
+  /** Attaches the lifetime listeners once (loop thread); the first drain calls it too. */
+  void watch() {
+    if (watching) {
+      return;
+    }
+    watching = true;
     source.on(Stream.ERROR, e -> {
       if (error == null) {
         error = e;

@@ -166,6 +166,7 @@ final class ReadableSubscription<T> implements Subscription, Runnable {
     }
     if (!started) {
       started = true;
+      parent.watch(); // normally done already, unless subscribe raced toPublisher's hop
       parent.active = this;
       try {
         a.onSubscribe(this);
