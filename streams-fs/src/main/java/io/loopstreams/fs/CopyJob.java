@@ -16,6 +16,12 @@ import java.nio.file.Path;
  * DirectCopy#STEP} bytes, one request in flight, reporting progress on the loop after each
  * step; then fsync and rename (atomic) and close. On failure both files are closed and an
  * atomic temporary file is deleted. Loop thread except the offloaded lambdas.
+ *
+ * <p>Happens-before for the fields {@link #open} sets on a pool thread: (1) the pool thread
+ * writes them and returns; (2) the offload completion is posted to the loop's MPSC inbox (a
+ * release) and polled by the loop (an acquire); (3) the loop captures them into locals and
+ * submits the next request to the pool (the executor hand-off). At most one request is in
+ * flight, so no two threads touch them at once.
  */
 final class CopyJob {
 
@@ -25,7 +31,7 @@ final class CopyJob {
   private final CopyOptions options;
   private final Promise.Resolvers<Long> result;
 
-  // loop thread only (the channels are handed to the pool one request at a time)
+  // set by open() on the pool, then loop thread only (see the happens-before note above)
   private FileChannel in;
   private FileChannel out;
   private Path temp;
@@ -79,7 +85,9 @@ final class CopyJob {
 
   private void step() {
     long at = copied;
-    loop.offload(() -> FileOps.transfer(in, at, DirectCopy.STEP, out, source, destination), (n, error) -> {
+    FileChannel i = in;
+    FileChannel o = out;
+    loop.offload(() -> FileOps.transfer(i, at, DirectCopy.STEP, o, source, destination), (n, error) -> {
       if (error != null) {
         fail(error);
         return;

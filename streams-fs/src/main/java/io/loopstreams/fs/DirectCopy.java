@@ -6,6 +6,8 @@ import io.loopstreams.core.Finished;
 import io.loopstreams.core.Stream;
 import io.loopstreams.core.StreamException;
 import io.loopstreams.fs.internal.FileOps;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 
 /**
  * A file → file pipeline without the pipe: waits until both streams are open, copies the read
@@ -69,7 +71,12 @@ final class DirectCopy {
       return;
     }
     long at = src.position();
-    loop.offload(() -> FileOps.transfer(src.channel(), at, max, dst.channel(), src.path(), dst.path()),
+    FileChannel in = src.channel();
+    FileChannel out = dst.channel();
+    Path inPath = src.path();
+    Path outPath = dst.path();
+    // Only values captured on the loop cross to the pool (published by the executor hand-off).
+    loop.offload(() -> FileOps.transfer(in, at, max, out, inPath, outPath),
         (n, error) -> {
           if (error == null) {
             src.advance(n);

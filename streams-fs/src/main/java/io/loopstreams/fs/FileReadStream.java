@@ -141,6 +141,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     // One byte more than the file's known size left, so that a short read proves EOF.
     long want = Math.min(block, remaining);
     long expected = Math.max(0, knownSize - pos) + 1;
+    job.channel = channel;
     job.position = pos;
     job.length = (int) Math.min(want, expected);
     busy = true;
@@ -201,6 +202,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
   /** The blocking part of a read, reused: one request in flight per stream. */
   private final class ReadJob implements Callable<ByteBuffer> {
     // written on the loop before the hand-off to the pool, read there (executor hand-off)
+    FileChannel channel;
     long position;
     int length;
 

@@ -44,7 +44,9 @@ import java.util.function.BiConsumer;
  * <h2>Differences from Node</h2>
  * OPEN carries the {@link Path}. Flags are {@link WriteOptions.Flag} values. No {@code fd},
  * {@code mode}, {@code autoClose:false} or {@code fs} options; {@code atomic} is an addition.
- * Chunks are not modified: the stream writes from duplicates.
+ * Chunks are not modified: the stream writes from duplicates. The default {@code
+ * highWaterMark} is 1 MiB rather than 64 KiB, so that a pipe batches the chunks that arrive
+ * while a request is in flight into one gathering write (see {@link WriteOptions}).
  */
 public final class FileWriteStream extends Writable<ByteBuffer> {
 

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# File benchmarks: copy 1 GiB (bench-data/random-1g.bin) side by side, in one run:
+#   cp                      coreutils cp
+#   node                    Node's pipeline(fs.createReadStream, fs.createWriteStream)   (benchmarks/node/fs-copy.js)
+#   copy    (b)             our Fs.copy (transferTo)                                      (FsCopyMain copy)
+#   stream  (a)             our Pipeline of a file read stream and a file write stream, piped chunk by chunk
+#                           (a DATA observer on the source disables the direct transfer)  (FsCopyMain stream)
+#   direct  (a')            the same two streams with nothing in between: Pipeline uses transferTo
+#                                                                                         (FsCopyMain direct)
+# Prints median wall times (hyperfine when available, else a bash timing loop) and the ratios
+# (b)/cp (goal <= 1.3) and (a)/node (goal <= 0.35); then the peak RSS of (a) at 1 GiB and 4 GiB,
+# with the JVM's default heap ergonomics and with the heap capped at 128 MiB (a capped heap shows
+# what the streams themselves retain: G1 otherwise grows the heap with the allocation rate).
+#
+# Usage: benchmarks/run-fs-bench.sh [RUNS]      (RUNS: 3..5, default 5)
+# Env:   JAVA_OPTS (passed to the JVM), BENCH_DATA (data folder, default bench-data/, git-ignored)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${1:-5}
+DATA=${BENCH_DATA:-bench-data}
+SRC=$DATA/random-1g.bin
+SRC4=$DATA/random-4g.bin
+OUT=$DATA/fs-bench-out.bin
+JAR=benchmarks/target/benchmarks.jar
+JAVA="java ${JAVA_OPTS:-} -cp $JAR io.loopstreams.bench.FsCopyMain"
+
+# --- prerequisites ------------------------------------------------------------------------------
+if [ ! -f "$JAR" ] || [ -n "$(find streams-core/src streams-fs/src benchmarks/src -newer "$JAR" -name '*.java' 2>/dev/null | head -1)" ]; then
+  echo "building $JAR ..." >&2
+  mvn -B -q -ntp -pl benchmarks -am install -DskipTests >&2
+fi
+python3 benchmarks/data/gen-data.py "$DATA" >&2
+command -v node >/dev/null || { echo "node is required for the Node baseline" >&2; exit 1; }
+if ! command -v hyperfine >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get install -y hyperfine >/dev/null 2>&1 || true
+fi
+if [ ! -x /usr/bin/time ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get install -y time >/dev/null 2>&1 || true
+fi
+
+declare -A CMD=(
+  [cp]="cp $SRC $OUT"
+  [node]="node benchmarks/node/fs-copy.js $SRC $OUT"
+  [copy]="$JAVA copy $SRC $OUT"
+  [stream]="$JAVA stream $SRC $OUT"
+  [direct]="$JAVA direct $SRC $OUT"
+)
+ORDER=(cp node copy stream direct)
+declare -A MEDIAN
+
+# --- timing -------------------------------------------------------------------------------------
+echo "== 1 GiB copy, $RUNS runs each, median wall time (page cache warm; output removed before each run)"
+if command -v hyperfine >/dev/null; then
+  JSON=$(mktemp)
+  args=()
+  for k in "${ORDER[@]}"; do args+=(-n "$k" "${CMD[$k]}"); done
+  hyperfine -N --runs "$RUNS" --warmup 1 --prepare "rm -f $OUT" --export-json "$JSON" --style basic "${args[@]}" >&2 \
+    || hyperfine --runs "$RUNS" --warmup 1 --prepare "rm -f $OUT" --export-json "$JSON" --style basic "${args[@]}" >&2
+  while read -r name med; do MEDIAN[$name]=$med; done < <(python3 - "$JSON" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print(r["command"], "%.3f" % r["median"])
+PY
+)
+  rm -f "$JSON"
+  TOOL="hyperfine $(hyperfine --version | awk '{print $2}')"
+else
+  for k in "${ORDER[@]}"; do
+    rm -f "$OUT"; eval "${CMD[$k]}" >/dev/null 2>&1   # warm-up
+    times=()
+    for ((i = 0; i < RUNS; i++)); do
+      rm -f "$OUT"
+      t0=$(date +%s.%N); eval "${CMD[$k]}" >/dev/null 2>&1; t1=$(date +%s.%N)
+      times+=("$(echo "$t1 - $t0" | bc -l)")
+    done
+    MEDIAN[$k]=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.3f", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+  done
+  TOOL="bash timing loop"
+fi
+rm -f "$OUT"
+
+ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
+printf '%-8s %8s\n' "command" "median"
+for k in "${ORDER[@]}"; do printf '%-8s %7ss\n' "$k" "${MEDIAN[$k]}"; done
+echo "(timed with $TOOL)"
+echo "ratio (b) copy/cp       = $(ratio "${MEDIAN[copy]}" "${MEDIAN[cp]}")   goal <= 1.3"
+echo "ratio (a) stream/node   = $(ratio "${MEDIAN[stream]}" "${MEDIAN[node]}")   goal <= 0.35"
+echo "ratio (a') direct/node  = $(ratio "${MEDIAN[direct]}" "${MEDIAN[node]}")"
+echo "ratio (a') direct/cp    = $(ratio "${MEDIAN[direct]}" "${MEDIAN[cp]}")"
+
+# --- peak RSS -----------------------------------------------------------------------------------
+if [ ! -f "$SRC4" ] || [ "$(stat -c %s "$SRC4")" != $((4 << 30)) ]; then
+  echo "making $SRC4 (4 x random-1g.bin) ..." >&2
+  cat "$SRC" "$SRC" "$SRC" "$SRC" > "$SRC4"
+fi
+rss() { # command... -> "Maximum resident set size" in MiB
+  rm -f "$OUT"
+  /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}'
+  rm -f "$OUT"
+}
+echo "== peak RSS (MiB, /usr/bin/time -v)"
+printf '%-22s %8s %8s\n' "" "1 GiB" "4 GiB"
+# shellcheck disable=SC2086
+printf '%-22s %8s %8s\n' "(a) stream" "$(rss $JAVA stream "$SRC" "$OUT")" "$(rss $JAVA stream "$SRC4" "$OUT")"
+JAVA_CAPPED="java ${JAVA_OPTS:-} -Xmx128m -cp $JAR io.loopstreams.bench.FsCopyMain"
+# shellcheck disable=SC2086
+printf '%-22s %8s %8s\n' "(a) stream, -Xmx128m" "$(rss $JAVA_CAPPED stream "$SRC" "$OUT")" \
+  "$(rss $JAVA_CAPPED stream "$SRC4" "$OUT")"
+# shellcheck disable=SC2086
+printf '%-22s %8s %8s\n' "(a') direct" "$(rss $JAVA direct "$SRC" "$OUT")" "$(rss $JAVA direct "$SRC4" "$OUT")"
+printf '%-22s %8s %8s\n' "node pipeline" "$(rss node benchmarks/node/fs-copy.js "$SRC" "$OUT")" \
+  "$(rss node benchmarks/node/fs-copy.js "$SRC4" "$OUT")"
