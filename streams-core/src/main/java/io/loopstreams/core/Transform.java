@@ -25,9 +25,23 @@ public abstract class Transform<I, O> extends Duplex<I, O> {
   }
 
   protected Transform(EventLoop loop, StreamOptions options) {
-    super(loop, options);
+    super(loop, unbufferedWritableIfUnbufferedReadable(options));
     // A transform's pushes never happen inside doRead, so the first push is not "sync".
     rs &= ~SYNC;
+  }
+
+  /**
+   * Node's transform.js: a readable mark of 0 also sets the writable mark to 0 (unless one was
+   * given), so the transform does not buffer on both sides. A writable mark equal to the default
+   * counts as not given.
+   */
+  private static StreamOptions unbufferedWritableIfUnbufferedReadable(StreamOptions options) {
+    QueuingStrategy w = options.writableStrategy;
+    long defaultMark = w.isBytes() ? QueuingStrategy.DEFAULT_BYTES : QueuingStrategy.DEFAULT_OBJECTS;
+    if (options.readableStrategy.highWaterMark() == 0 && w.highWaterMark() == defaultMark) {
+      return options.writableHighWaterMark(0);
+    }
+    return options;
   }
 
   /** Transforms one chunk: push outputs, then call back (with an error to fail the stream). */
