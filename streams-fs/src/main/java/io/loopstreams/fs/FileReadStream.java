@@ -68,7 +68,8 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
 
   // loop thread only
   private FileChannel channel;
-  private long knownSize;
+  /** The file's size at open, or -1 once a read went past it (the file grew). */
+  private long sizeHint;
   private long pos;
   private long bytesRead;
   private boolean eof;
@@ -121,7 +122,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
         return;
       }
       channel = opened.channel();
-      knownSize = opened.size();
+      sizeHint = opened.size();
       callback.done(null);
       emit(OPEN, path);
       emit(READY);
@@ -138,12 +139,14 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
       pushEnd();
       return;
     }
-    // One byte more than the file's known size left, so that a short read proves EOF.
     long want = Math.min(block, remaining);
-    long expected = Math.max(0, knownSize - pos) + 1;
+    if (sizeHint >= 0) {
+      // One byte more than the size seen at open, so that a short read proves EOF.
+      want = Math.min(want, Math.max(0, sizeHint - pos) + 1);
+    }
     job.channel = channel;
     job.position = pos;
-    job.length = (int) Math.min(want, expected);
+    job.length = (int) want;
     busy = true;
     loop().offload(job, onRead);
   }
@@ -162,6 +165,9 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     pos += n;
     bytesRead += n;
     boolean last = n < job.length || (end != ReadOptions.TO_EOF && pos > end);
+    if (!last && sizeHint >= 0 && pos > sizeHint) {
+      sizeHint = -1; // the file grew since it was opened: read whole blocks again
+    }
     eof = last;
     for (int off = 0; off < n; off += chunk) {
       push(buf.slice(off, Math.min(chunk, n - off)));

@@ -93,4 +93,23 @@ class FileReadStreamChunkingTest {
     assertEquals(4 << 20, total[0]);
     assertTrue(maxBuffered[0] <= FileReadStream.MAX_BLOCK, "buffered " + maxBuffered[0]);
   }
+
+  @Test
+  void fileThatGrowsAfterOpenIsReadInBlocksToItsNewEnd() throws IOException {
+    Path f = Files.write(dir.resolve("growing"), pattern(4));
+    List<Integer> sizes = new ArrayList<>();
+    EventLoop.run(loop -> {
+      FileReadStream in = Fs.createReadStream(f);
+      in.on(FileReadStream.READY, () -> {
+        try {
+          Files.write(f, pattern(100_000)); // same first bytes, now 100,000 long
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        in.onData(b -> sizes.add(b.remaining()));
+      });
+    });
+    // 5 bytes (the size at open + 1, which proves the file grew), then whole 64 KiB chunks.
+    assertEquals(List.of(5, 65536, 100_000 - 5 - 65536), sizes);
+  }
 }
