@@ -1,8 +1,6 @@
 package io.loopstreams.tck;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Writable;
 import io.loopstreams.core.reactive.ReactiveStreams;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.tck.SubscriberBlackboxVerification;
