@@ -44,11 +44,11 @@ class FileWriteStreamTest {
   @Test
   void writesBeforeOpenAreBufferedThenFinishThenClose() throws IOException {
     Path f = dir.resolve("out.txt");
-    List<String>[] events = new List[1];
+    List<List<String>> events = new ArrayList<>();
     long[] written = {0};
     EventLoop.run(loop -> {
       FileWriteStream out = Fs.createWriteStream(f);
-      events[0] = watch(out);
+      events.add(watch(out));
       assertTrue(out.pending());
       out.write(ascii("hello "));
       out.write(ascii("world"));
@@ -56,7 +56,7 @@ class FileWriteStreamTest {
       out.on(Stream.CLOSE, () -> written[0] = out.bytesWritten());
     });
     assertEquals("hello world\n", Files.readString(f));
-    assertEquals(List.of("open", "ready", "finish", "close:true"), events[0]);
+    assertEquals(List.of("open", "ready", "finish", "close:true"), events.get(0));
     assertEquals(12, written[0]);
   }
 
@@ -81,16 +81,16 @@ class FileWriteStreamTest {
   @Test
   void createNewOnAnExistingFileFailsWithEexist() throws IOException {
     Path f = Files.writeString(dir.resolve("exists.txt"), "keep me");
-    List<String>[] events = new List[1];
+    List<List<String>> events = new ArrayList<>();
     Throwable[] error = {null};
     EventLoop.run(loop -> {
       FileWriteStream out = Fs.createWriteStream(f, WriteOptions.defaults().flags(Flag.CREATE_NEW));
-      events[0] = watch(out);
+      events.add(watch(out));
       out.on(Stream.ERROR, e -> error[0] = e);
       out.write(ascii("lost"));
     });
     String message = "EEXIST: file already exists, open '" + f + "'";
-    assertEquals(List.of("error:" + message, "close:true"), events[0]);
+    assertEquals(List.of("error:" + message, "close:true"), events.get(0));
     SystemException e = assertInstanceOf(SystemException.class, error[0]);
     assertEquals(ErrorCode.EEXIST, e.code());
     assertEquals("open", e.syscall());
