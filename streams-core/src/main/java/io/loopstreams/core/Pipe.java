@@ -111,7 +111,9 @@ final class Pipe<T> {
   }
 
   private void onUnpipe(Readable<?> from) {
-    if (from == src && !cleanedUp) {
+    // Only the link that was removed cleans up (Node's unpipeInfo.hasUnpiped): the same source
+    // may be piped to this destination twice, and an UNPIPE emitted by hand detaches nothing.
+    if (from == src && !cleanedUp && (src.pipes == null || !src.pipes.contains(this))) {
       cleanup();
     }
   }

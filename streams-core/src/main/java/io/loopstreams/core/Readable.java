@@ -536,9 +536,11 @@ public abstract class Readable<T> extends Stream {
   public Readable<T> unpipe(WritableStream<?> destination) {
     loop.checkInLoop(this);
     if (pipes != null) {
-      for (Pipe<T> p : new ArrayList<>(pipes)) {
+      // Node removes one pipe per call: a destination piped twice needs two unpipes.
+      for (Pipe<T> p : pipes) {
         if (p.dest == destination) {
           p.unpipe();
+          break;
         }
       }
     }
