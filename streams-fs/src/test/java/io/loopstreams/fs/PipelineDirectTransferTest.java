@@ -143,4 +143,30 @@ class PipelineDirectTransferTest {
     assertEquals(16, chunks[0]); // 1,000,000 bytes in 64 KiB chunks
     assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(dst));
   }
+
+  @Test
+  void cancelDuringTheTransferDestroysBothAndRemovesTheAtomicTemp() throws IOException {
+    Path src = randomFile("src.bin", (int) DirectCopy.STEP * 2 + 1);
+    Path dst = Files.writeString(dir.resolve("dst.bin"), "old");
+    int before = FsTestSupport.openFds();
+    List<String> events = new ArrayList<>();
+    Throwable[] error = {null};
+    EventLoop.run(loop -> {
+      FileReadStream in = Fs.createReadStream(src);
+      FileWriteStream out = Fs.createWriteStream(dst, WriteOptions.defaults().atomic(true));
+      in.on(Stream.CLOSE, () -> events.add("in:close"));
+      out.on(Stream.CLOSE, () -> events.add("out:close"));
+      out.on(Stream.FINISH, () -> events.add("out:finish"));
+      Pipeline p = Pipeline.run(List.of(in, out), e -> error[0] = e);
+      // Both opens complete before the first transfer request; cancel while it runs.
+      in.on(FileReadStream.READY, () -> loop.setImmediate(p::cancel));
+    });
+    assertTrue(io.loopstreams.core.StreamException.isAbort(error[0]), String.valueOf(error[0]));
+    assertEquals(List.of("in:close", "out:close"), events.stream().sorted().toList());
+    assertEquals("old", Files.readString(dst));
+    try (var s = Files.list(dir)) {
+      assertEquals(2, s.count()); // src.bin and dst.bin: no temporary file left
+    }
+    assertEquals(before, FsTestSupport.openFds());
+  }
 }
