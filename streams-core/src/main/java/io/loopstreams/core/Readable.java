@@ -65,6 +65,10 @@ public abstract class Readable<T> extends Stream {
   List<Pipe<T>> pipes;
   /** Node's awaitDrainWriters: destinations whose DRAIN the flow waits for. */
   int awaitDrain;
+  // The nextTick callbacks of the per-chunk paths, allocated once rather than per tick.
+  private final Runnable emitReadableTask = this::emitReadableNow;
+  private final Runnable readMoreTask = this::readMore;
+  private final Runnable resumeTask = this::resumeNow;
 
   /** A readable on the current loop with the given options. */
   protected Readable(StreamOptions options) {
@@ -192,7 +196,7 @@ public abstract class Readable<T> extends Stream {
     rs &= ~NEED_READABLE;
     if ((rs & EMITTED_READABLE) == 0) {
       rs |= EMITTED_READABLE;
-      loop.nextTick(this::emitReadableNow);
+      loop.nextTick(emitReadableTask);
     }
   }
 
@@ -212,7 +216,7 @@ public abstract class Readable<T> extends Stream {
   private void maybeReadMore() {
     if ((rs & READING_MORE) == 0 && constructed()) {
       rs |= READING_MORE;
-      loop.nextTick(this::readMore);
+      loop.nextTick(readMoreTask);
     }
   }
 
@@ -406,7 +410,7 @@ public abstract class Readable<T> extends Stream {
       setFlowing((rs & READABLE_LISTENING) == 0);
       if ((rs & RESUME_SCHEDULED) == 0) {
         rs |= RESUME_SCHEDULED;
-        loop.nextTick(this::resumeNow);
+        loop.nextTick(resumeTask);
       }
     }
     rs = (rs | PAUSED_SET) & ~PAUSED;

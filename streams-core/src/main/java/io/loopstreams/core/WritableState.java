@@ -50,19 +50,23 @@ abstract class WritableState<T> {
     }
   }
 
-  /** Deferred callbacks of synchronously completed writes, batched per callback. */
+  /**
+   * Deferred callbacks of synchronously completed writes, batched per callback. Once run, the
+   * object is kept as {@code spareTick} for the next batch: one allocation per stream, not per
+   * write.
+   */
   private final class AfterWriteTick implements Runnable {
-    final Callback callback;
-    int count = 1;
-
-    AfterWriteTick(Callback callback) {
-      this.callback = callback;
-    }
+    Callback callback;
+    int count;
 
     @Override
     public void run() {
+      int n = count;
+      Callback cb = callback;
+      callback = null;
       afterWriteTick = null;
-      afterWrite(count, callback);
+      spareTick = this;
+      afterWrite(n, cb);
     }
   }
 
@@ -86,6 +90,7 @@ abstract class WritableState<T> {
   private final ArrayDeque<Entry> buffered = new ArrayDeque<>();
   private List<Callback> onFinished;
   private AfterWriteTick afterWriteTick;
+  private AfterWriteTick spareTick;
 
   WritableState(Stream owner, QueuingStrategy strategy, boolean hasWritev, boolean writable) {
     this.owner = owner;
@@ -229,8 +234,12 @@ abstract class WritableState<T> {
         afterWriteTick.count++;
       } else {
         ws |= AFTER_WRITE_PENDING;
-        afterWriteTick = new AfterWriteTick(cb);
-        loop.nextTick(afterWriteTick);
+        AfterWriteTick tick = spareTick != null ? spareTick : new AfterWriteTick();
+        spareTick = null;
+        tick.callback = cb;
+        tick.count = 1;
+        afterWriteTick = tick;
+        loop.nextTick(tick);
       }
     } else {
       afterWrite(1, cb);
