@@ -33,9 +33,13 @@ import java.util.function.Function;
  * #flatMap} for a promise to adopt. {@code catch} and {@code finally} are Java keywords: they are
  * {@link #catchError} and {@link #doFinally}. Rejection reasons are {@link Throwable}s.
  *
+ * <p>Not final only for its one private subclass: a promise made by a continuation is also the
+ * job that settles it, which saves an object per step (see {@code Derived}). It cannot be
+ * subclassed elsewhere (the constructor is package-private).
+ *
  * @param <T> the fulfilled value's type
  */
-public final class Promise<T> {
+public class Promise<T> {
 
   private static final byte PENDING = 0;
   private static final byte FULFILLED = 1;
@@ -50,7 +54,7 @@ public final class Promise<T> {
   private boolean handled;
   /** The value (FULFILLED) or the Throwable (REJECTED). */
   private Object result;
-  /** null, one {@link Reaction}, or an {@code ArrayList<Reaction>}. */
+  /** null, one reaction job ({@link Reaction} or {@link Derived}), or an {@code ArrayList} of them. */
   private Object reactions;
 
   Promise(EventLoop loop) {
@@ -260,63 +264,60 @@ public final class Promise<T> {
   // Continuations
 
   /** {@code then(v => fn(v))} where {@code fn} returns a value; a throw rejects the result. */
-  public <R> Promise<R> map(Function<? super T, ? extends R> fn) {
+  public final <R> Promise<R> map(Function<? super T, ? extends R> fn) {
     Objects.requireNonNull(fn, "fn");
-    return chain(Reaction.MAP, fn, null);
+    return chain(Derived.MAP, fn, null);
   }
 
   /** {@code then(v => fn(v))} where {@code fn} returns a promise, which the result adopts. */
-  public <R> Promise<R> flatMap(Function<? super T, ? extends Promise<? extends R>> fn) {
+  public final <R> Promise<R> flatMap(Function<? super T, ? extends Promise<? extends R>> fn) {
     Objects.requireNonNull(fn, "fn");
-    return chain(Reaction.FLAT, fn, null);
+    return chain(Derived.FLAT, fn, null);
   }
 
   /** {@code then(onFulfilled, onRejected)}: both return values. */
-  public <R> Promise<R> then(Function<? super T, ? extends R> onFulfilled,
+  public final <R> Promise<R> then(Function<? super T, ? extends R> onFulfilled,
       Function<? super Throwable, ? extends R> onRejected) {
     Objects.requireNonNull(onFulfilled, "onFulfilled");
     Objects.requireNonNull(onRejected, "onRejected");
-    return chain(Reaction.MAP, onFulfilled, onRejected);
+    return chain(Derived.MAP, onFulfilled, onRejected);
   }
 
   /** {@code then(v => { action(v) })}. */
-  public Promise<Void> thenAccept(Consumer<? super T> action) {
+  public final Promise<Void> thenAccept(Consumer<? super T> action) {
     Objects.requireNonNull(action, "action");
-    return map(v -> {
-      action.accept(v);
-      return null;
-    });
+    return chain(Derived.ACCEPT, action, null);
   }
 
   /** {@code catch(e => fn(e))}: recovers a rejection with a value. */
-  public Promise<T> catchError(Function<? super Throwable, ? extends T> fn) {
+  public final Promise<T> catchError(Function<? super Throwable, ? extends T> fn) {
     Objects.requireNonNull(fn, "fn");
-    return chain(Reaction.MAP, null, fn);
+    return chain(Derived.MAP, null, fn);
   }
 
   /**
    * {@code finally(action)}: runs {@code action} on either outcome and passes the outcome on; if
    * {@code action} throws, the result rejects with that instead.
    */
-  public Promise<T> doFinally(Runnable action) {
+  public final Promise<T> doFinally(Runnable action) {
     Objects.requireNonNull(action, "action");
-    return chain(Reaction.FINALLY, action, null);
+    return chain(Derived.FINALLY, action, null);
   }
 
   /** Observes the outcome without creating a derived promise; marks a rejection handled. */
-  public void onSettled(BiConsumer<? super T, ? super Throwable> callback) {
+  public final void onSettled(BiConsumer<? super T, ? super Throwable> callback) {
     loop.checkInLoop();
-    addReaction(new Reaction(this, null, Reaction.CALLBACK, Objects.requireNonNull(callback), null));
+    addReaction(new Reaction(this, null, Reaction.CALLBACK, Objects.requireNonNull(callback)));
   }
 
-  private <R> Promise<R> chain(int kind, Object onFulfilled, Object onRejected) {
+  private <R> Promise<R> chain(byte kind, Object onFulfilled, Object onRejected) {
     loop.checkInLoop();
-    Promise<R> derived = new Promise<>(loop);
-    addReaction(new Reaction(this, derived, kind, onFulfilled, onRejected));
+    Derived<R> derived = new Derived<>(loop, this, kind, onFulfilled, onRejected);
+    addReaction(derived);
     return derived;
   }
 
-  private void addReaction(Reaction r) {
+  private void addReaction(Runnable r) {
     if (state != PENDING) {
       handled = true;
       loop.enqueueMicrotask(r);
@@ -326,13 +327,13 @@ public final class Promise<T> {
     Object rs = reactions;
     if (rs == null) {
       reactions = r;
-    } else if (rs instanceof Reaction) {
-      List<Reaction> list = new ArrayList<>(4);
-      list.add((Reaction) rs);
+    } else if (rs instanceof Runnable) {
+      List<Runnable> list = new ArrayList<>(4);
+      list.add((Runnable) rs);
       list.add(r);
       reactions = list;
     } else {
-      @SuppressWarnings("unchecked") List<Reaction> list = (List<Reaction>) rs;
+      @SuppressWarnings("unchecked") List<Runnable> list = (List<Runnable>) rs;
       list.add(r);
     }
   }
@@ -358,11 +359,11 @@ public final class Promise<T> {
     result = value;
     Object rs = reactions;
     reactions = null;
-    if (rs instanceof Reaction) {
-      loop.enqueueMicrotask((Reaction) rs);
+    if (rs instanceof Runnable) {
+      loop.enqueueMicrotask((Runnable) rs);
     } else if (rs != null) {
-      @SuppressWarnings("unchecked") List<Reaction> list = (List<Reaction>) rs;
-      for (Reaction r : list) {
+      @SuppressWarnings("unchecked") List<Runnable> list = (List<Runnable>) rs;
+      for (Runnable r : list) {
         loop.enqueueMicrotask(r);
       }
     }
@@ -377,7 +378,7 @@ public final class Promise<T> {
     } else if (other == this) {
       rejectInternal(new IllegalStateException("Chaining cycle detected for promise"));
     } else if (other.loop == loop) {
-      other.addReaction(new Reaction(other, (Promise<Object>) this, Reaction.FORWARD, null, null));
+      other.addReaction(new Reaction(other, this, Reaction.FORWARD, null));
     } else {
       loop.beginRequest();
       other.loop.execute(() -> other.onSettled((v, e) -> loop.post(() -> {
@@ -402,23 +403,23 @@ public final class Promise<T> {
   // ---------------------------------------------------------------------------------------------
   // State and bridges
 
-  public boolean isPending() {
+  public final boolean isPending() {
     loop.checkInLoop();
     return state == PENDING;
   }
 
-  public boolean isFulfilled() {
+  public final boolean isFulfilled() {
     loop.checkInLoop();
     return state == FULFILLED;
   }
 
-  public boolean isRejected() {
+  public final boolean isRejected() {
     loop.checkInLoop();
     return state == REJECTED;
   }
 
   /** The owning loop. */
-  public EventLoop loop() {
+  public final EventLoop loop() {
     return loop;
   }
 
@@ -426,7 +427,7 @@ public final class Promise<T> {
    * A future completed (on the loop thread) with this promise's outcome. Thread-safe: from another
    * thread the continuation is attached through {@link EventLoop#execute}.
    */
-  public CompletableFuture<T> toCompletableFuture() {
+  public final CompletableFuture<T> toCompletableFuture() {
     CompletableFuture<T> f = new CompletableFuture<>();
     Runnable attach = () -> onSettled((v, e) -> {
       if (e != null) {
@@ -449,12 +450,12 @@ public final class Promise<T> {
    *
    * @throws IllegalStateException on the loop thread, which must never block
    */
-  public T await() {
+  public final T await() {
     return awaitInternal(null);
   }
 
   /** {@link #await()} with a limit; a {@link CompletionException} of a TimeoutException after it. */
-  public T await(Duration timeout) {
+  public final T await(Duration timeout) {
     return awaitInternal(Objects.requireNonNull(timeout, "timeout"));
   }
 
@@ -492,35 +493,30 @@ public final class Promise<T> {
   }
 
   @Override
-  public String toString() {
+  public final String toString() {
     return "Promise[" + (state == PENDING ? "pending" : state == FULFILLED ? "fulfilled" : "rejected")
         + "]";
   }
 
   /**
-   * One continuation, queued as a promise job when its source settles. A single class for every
-   * kind keeps a chain step at two allocations (the derived promise and this).
+   * A job that observes a settled promise without deriving one: {@link #onSettled} callbacks,
+   * and the forwarding step of {@link #adopt}.
    */
   private static final class Reaction implements Runnable {
-    static final int MAP = 0;
-    static final int FLAT = 1;
-    static final int FINALLY = 2;
-    static final int CALLBACK = 3;
-    static final int FORWARD = 4;
+    static final int CALLBACK = 0;
+    static final int FORWARD = 1;
 
     final Promise<?> source;
-    final Promise<Object> derived;
+    final Promise<Object> target;
     final int kind;
-    final Object onFulfilled;
-    final Object onRejected;
+    final Object callback;
 
     @SuppressWarnings("unchecked")
-    Reaction(Promise<?> source, Promise<?> derived, int kind, Object onFulfilled, Object onRejected) {
+    Reaction(Promise<?> source, Promise<?> target, int kind, Object callback) {
       this.source = source;
-      this.derived = (Promise<Object>) derived;
+      this.target = (Promise<Object>) target;
       this.kind = kind;
-      this.onFulfilled = onFulfilled;
-      this.onRejected = onRejected;
+      this.callback = callback;
     }
 
     @Override
@@ -528,49 +524,89 @@ public final class Promise<T> {
     public void run() {
       boolean ok = source.state == FULFILLED;
       Object value = source.result;
-      switch (kind) {
-        case CALLBACK:
-          ((BiConsumer<Object, Throwable>) onFulfilled).accept(ok ? value : null, ok ? null : (Throwable) value);
-          return;
-        case FORWARD:
-          settleDerived(ok, value);
-          return;
-        case FINALLY:
-          try {
-            ((Runnable) onFulfilled).run();
-          } catch (Throwable t) {
-            derived.rejectInternal(t);
-            return;
-          }
-          settleDerived(ok, value);
-          return;
-        default:
-          Object fn = ok ? onFulfilled : onRejected;
-          if (fn == null) {
-            settleDerived(ok, value);
-            return;
-          }
-          Object r;
-          try {
-            r = ok ? ((Function<Object, Object>) fn).apply(value)
-                : ((Function<Throwable, Object>) fn).apply((Throwable) value);
-          } catch (Throwable t) {
-            derived.rejectInternal(t);
-            return;
-          }
-          if (kind == FLAT && ok) {
-            derived.adopt((Promise<?>) r);
-          } else {
-            derived.resolveInternal(r);
-          }
+      if (kind == CALLBACK) {
+        ((BiConsumer<Object, Throwable>) callback).accept(ok ? value : null, ok ? null : (Throwable) value);
+      } else if (ok) {
+        target.resolveInternal(value);
+      } else {
+        target.rejectInternal((Throwable) value);
+      }
+    }
+  }
+
+  /**
+   * A promise made by a continuation ({@code map}, {@code flatMap}, {@code then},
+   * {@code thenAccept}, {@code catchError}, {@code doFinally}) and, at the same time, the promise
+   * job that runs the continuation and settles it: one object per chain step instead of a promise
+   * plus a reaction. The job's references are dropped once it ran, so a long chain held by its
+   * last promise does not keep the earlier ones alive.
+   */
+  private static final class Derived<T> extends Promise<T> implements Runnable {
+    static final byte MAP = 0;
+    static final byte FLAT = 1;
+    static final byte FINALLY = 2;
+    static final byte ACCEPT = 3;
+
+    private final byte kind; // a byte keeps the object at 40 bytes
+    private Promise<?> source;
+    private Object onFulfilled;
+    private Object onRejected;
+
+    Derived(EventLoop loop, Promise<?> source, byte kind, Object onFulfilled, Object onRejected) {
+      super(loop);
+      this.source = source;
+      this.kind = kind;
+      this.onFulfilled = onFulfilled;
+      this.onRejected = onRejected;
+    }
+
+    @Override
+    public void run() {
+      Promise<?> src = source;
+      boolean ok = src.state == FULFILLED;
+      Object value = src.result;
+      Object fn = kind == FINALLY ? onFulfilled : ok ? onFulfilled : onRejected;
+      source = null;
+      onFulfilled = null;
+      onRejected = null;
+      react(ok, value, fn);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void react(boolean ok, Object value, Object fn) {
+      Promise<Object> self = (Promise<Object>) (Promise<?>) this;
+      if (fn == null) {
+        settleLike(self, ok, value); // no handler for this outcome: pass it on
+        return;
+      }
+      Object r = null;
+      try {
+        if (kind == ACCEPT) {
+          ((Consumer<Object>) fn).accept(value);
+        } else if (kind == FINALLY) {
+          ((Runnable) fn).run();
+        } else {
+          r = ok ? ((Function<Object, Object>) fn).apply(value)
+              : ((Function<Throwable, Object>) fn).apply((Throwable) value);
+        }
+      } catch (Throwable t) {
+        rejectInternal(t);
+        return;
+      }
+      if (kind == FINALLY) {
+        settleLike(self, ok, value); // finally passes the outcome on
+      } else if (kind == FLAT && ok) {
+        adopt((Promise<?>) r);
+      } else {
+        self.resolveInternal(r);
       }
     }
 
-    private void settleDerived(boolean ok, Object value) {
+    private static void settleLike(Promise<Object> p, boolean ok, Object value) {
       if (ok) {
-        derived.resolveInternal(value);
+        p.resolveInternal(value);
       } else {
-        derived.rejectInternal((Throwable) value);
+        p.rejectInternal((Throwable) value);
       }
     }
   }

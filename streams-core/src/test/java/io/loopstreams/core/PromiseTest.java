@@ -129,6 +129,21 @@ class PromiseTest {
   }
 
   @Test
+  void thenAcceptFulfilsWithNullAndPassesARejectionOn() {
+    List<String> log = new ArrayList<>();
+    EventLoop.run(loop -> {
+      Promise.resolved(loop, "v").thenAccept(v -> log.add("accepted " + v)).thenAccept(v -> log.add("then " + v));
+      Promise.<String>rejected(loop, new IllegalStateException("e"))
+          .thenAccept(v -> log.add("never"))
+          .catchError(e -> {
+            log.add("passed on " + e.getMessage());
+            return null;
+          });
+    });
+    assertEquals(List.of("accepted v", "then null", "passed on e"), log); // one job per step, FIFO
+  }
+
+  @Test
   void createRunsTheExecutorSynchronouslyAndAThrowRejects() {
     List<String> log = new ArrayList<>();
     EventLoop.run(loop -> {
