@@ -102,8 +102,8 @@ public final class LoopWatchdog implements AutoCloseable {
     if (reported || now - seenSince < thresholdNanos) {
       return;
     }
+    String label = LoopMonitor.labelOf(loopThread); // first: the stack takes a handshake
     StackTraceElement[] stack = loopThread.getStackTrace();
-    String label = LoopMonitor.labelOf(loopThread);
     if (loop.callbacksStarted() != callback || loop.isParked()) {
       return; // it ended while the stack was taken: the stack would belong to something else
     }
