@@ -166,6 +166,10 @@ public abstract class Readable<T> extends Stream {
       emit(DATA, chunk);
     } else {
       length += size;
+      if (length >= hwm && !hasWritableSide()) {
+        // A source at its mark waits on its consumer (a duplex measures its writable side).
+        stats.blocked(loop.cachedNanos());
+      }
       if (front) {
         buffer.addFirst(chunk);
       } else {
@@ -306,6 +310,9 @@ public abstract class Readable<T> extends Stream {
     } else {
       length -= want;
       awaitDrain = 0;
+      if (length < hwm && !hasWritableSide()) {
+        stats.unblocked(loop.cachedNanos());
+      }
     }
     if (length == 0) {
       if ((rs & ENDED) == 0) {

@@ -93,4 +93,30 @@ class PipeSnapshotCountersTest {
     assertEquals(3, drained.chunksIn());
     assertTrue(drained.blockedMillis() > 0, "blockedMillis " + drained.blockedMillis());
   }
+
+  @Test
+  void aSourceHeldAtItsMarkByASlowSinkReportsTimeBlockedOnBackpressure() {
+    List<StreamSnapshot> seen = new ArrayList<>();
+    EventLoop.run(loop -> {
+      int[] next = {0};
+      Readable<Integer> source = new Readable<>(StreamOptions.objects().highWaterMark(2).name("source")) {
+        @Override
+        protected void doRead(long size) {
+          push(next[0] < 10 ? next[0]++ : null);
+        }
+      };
+      Writable<Integer> sink = Writable.create(StreamOptions.objects().highWaterMark(1).name("sink"),
+          (c, cb) -> loop.setTimeout(cb::done, 2));
+      loop.setTimeout(() -> seen.add(source.snapshot()), 5);
+      sink.on(Stream.FINISH, () -> seen.add(source.snapshot()));
+      source.pipe(sink);
+    });
+    StreamSnapshot whileBlocked = seen.get(0);
+    assertEquals(2, whileBlocked.readableBuffered());
+    assertTrue(whileBlocked.state().contains("FULL"), whileBlocked.state());
+    StreamSnapshot done = seen.get(1);
+    assertEquals(10, done.chunksIn());
+    assertEquals(10, done.chunksOut());
+    assertTrue(done.blockedMillis() > 0, "blockedMillis " + done.blockedMillis());
+  }
 }
