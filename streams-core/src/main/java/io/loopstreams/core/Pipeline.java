@@ -203,7 +203,23 @@ public final class Pipeline {
     } else {
       src.once(Stream.END, endFn);
     }
-    Finished.finished(src, true, false, true, this::finishOne);
+    Finished.finished(src, true, false, true, err -> {
+      if (StreamException.isPrematureClose(err) && (src.rs & Readable.ENDED) != 0
+          && src.errored == null && !src.errorEmitted()) {
+        // Some readables emit CLOSE before END although EOF was pushed: wait for END (Node).
+        boolean[] once = {false};
+        Listener<Throwable> settle = e -> {
+          if (!once[0]) {
+            once[0] = true;
+            finishOne(e);
+          }
+        };
+        src.once(Stream.END, () -> settle.on(null));
+        src.once(Stream.ERROR, settle);
+      } else {
+        finishOne(err);
+      }
+    });
     return Finished.finished(dstStream, false, true, true, this::finishOne);
   }
 
