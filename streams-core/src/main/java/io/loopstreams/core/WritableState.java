@@ -267,7 +267,10 @@ abstract class WritableState<T> {
     if (owner.destroyed()) {
       errorBuffer();
     }
-    finishMaybe(false);
+    if ((ws & ENDING) != 0) {
+      // As in Node 20: FINISH goes on a later tick, after what the write callbacks scheduled.
+      finishMaybe(true);
+    }
   }
 
   /** Writes what was buffered: one doWritev for several chunks when the owner has one. */

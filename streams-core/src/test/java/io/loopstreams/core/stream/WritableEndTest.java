@@ -141,4 +141,32 @@ class WritableEndTest {
     });
     assertEquals(List.of("prefinish", "close"), log.events);
   }
+
+  @Test
+  void finishComesOnATickAfterTheLastWriteCallback() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> sync = sink(log, false);
+      sync.write("a", e -> {
+        log.add("cb");
+        loop.nextTick(() -> log.add("tick after cb"));
+      });
+      sync.end();
+    });
+    assertEquals(List.of("write", "prefinish", "cb", "tick after cb", "finish", "close"), log.events);
+  }
+
+  @Test
+  void finishComesOnATickAfterAnAsynchronousWriteCallback() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = sink(log, true);
+      w.write("a", e -> {
+        log.add("cb");
+        loop.nextTick(() -> log.add("tick after cb"));
+      });
+      w.end();
+    });
+    assertEquals(List.of("write", "cb", "prefinish", "tick after cb", "finish", "close"), log.events);
+  }
 }
