@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Re-expresses Node's {@code test/parallel/test-stream-pipe-await-drain.js}, {@code
- * test-stream-pipe-await-drain-manual-resume.js} and {@code
- * test-stream-pipe-await-drain-push-while-write.js}: a source piped to several destinations waits
- * for the DRAIN of every destination whose write returned false.
+ * test-stream-pipe-await-drain-manual-resume.js}, {@code
+ * test-stream-pipe-await-drain-push-while-write.js} and {@code test-stream2-unpipe-drain.js}: a
+ * source piped to several destinations waits for the DRAIN of every destination whose write
+ * returned false; unpiping the slow one releases the source.
  */
 class PipeAwaitDrainTest {
 
@@ -114,5 +115,38 @@ class PipeAwaitDrainTest {
     });
     assertEquals(List.of("write " + "a".repeat(32), "push inside write true rlen=0",
         "write " + "b".repeat(32), "finish"), ev);
+  }
+
+  @Test
+  void unpipingWhileAwaitingDrainLetsAnotherDestinationTakeTheRest() {
+    List<String> ev = new ArrayList<>();
+    EventLoop.run(loop -> {
+      Readable<ByteBuffer> src = idle();
+      Callback[] pending = new Callback[1];
+      Writable<ByteBuffer> dest = Writable.create(StreamOptions.bytes().highWaterMark(4), (c, cb) -> {
+        ev.add("dest write " + str(c));
+        pending[0] = cb;
+      });
+      Writable<ByteBuffer> other = Writable.create(StreamOptions.bytes(), (c, cb) -> {
+        ev.add("other write " + str(c));
+        cb.done();
+      });
+      dest.on(Stream.DRAIN, () -> ev.add("dest drain"));
+      src.pipe(dest);
+      src.push(buf("aaaa"));
+      src.push(buf("bbbb"));
+      src.push(buf("cccc"));
+      loop.setImmediate(() -> {
+        ev.add("paused " + src.isPaused() + " flowing " + src.readableFlowing());
+        src.unpipe(dest);
+        src.pipe(other);
+        loop.setImmediate(() -> {
+          ev.add("len " + src.readableLength());
+          pending[0].done();
+        });
+      });
+    });
+    assertEquals(List.of("dest write aaaa", "paused true flowing false", "other write bbbb",
+        "other write cccc", "len 0", "dest drain"), ev);
   }
 }
