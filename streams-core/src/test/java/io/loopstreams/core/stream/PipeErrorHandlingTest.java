@@ -4,6 +4,7 @@ import static io.loopstreams.core.stream.ByteChunks.buf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.PassThrough;
 import io.loopstreams.core.Readable;
 import io.loopstreams.core.Stream;
 import io.loopstreams.core.StreamOptions;
@@ -58,5 +59,46 @@ class PipeErrorHandlingTest {
       ev.add("pipes left=" + source.listenerCount(Stream.DATA) + " dest destroyed=" + dest.destroyed());
     });
     assertEquals(List.of("pipes left=0 dest destroyed=true", "uncaught unhandled"), ev);
+  }
+
+  @Test
+  void pipingIntoAnEndedDestinationUnpipesOnItsFinishWithoutWriting() {
+    List<String> ev = new ArrayList<>();
+    EventLoop.run(loop -> {
+      Readable<ByteBuffer> src = idle();
+      Writable<ByteBuffer> dest = Writable.create(StreamOptions.bytes(), (c, cb) -> {
+        ev.add("write");
+        cb.done();
+      });
+      dest.on(Stream.ERROR, e -> ev.add("dest error " + e.getMessage()));
+      dest.on(Stream.UNPIPE, s -> ev.add("unpipe"));
+      dest.on(Stream.CLOSE, () -> ev.add("dest close"));
+      dest.end();
+      src.pipe(dest);
+      src.push(buf("a"));
+      loop.setImmediate(() -> ev.add("src flowing " + src.readableFlowing() + " destroyed " + src.destroyed()));
+    });
+    assertEquals(List.of("unpipe", "dest close", "src flowing false destroyed false"), ev);
+  }
+
+  @Test
+  void aSourceErrorIsNotForwardedByPipe() {
+    List<String> ev = new ArrayList<>();
+    EventLoop.run(loop -> {
+      Readable<ByteBuffer> src = idle();
+      PassThrough<ByteBuffer> pt = new PassThrough<>(StreamOptions.bytes());
+      src.pipe(pt);
+      src.on(Stream.CLOSE, () -> ev.add("src close"));
+      pt.on(Stream.CLOSE, () -> ev.add("pt close"));
+      pt.on(Stream.UNPIPE, s -> ev.add("pt unpipe"));
+      src.on(Stream.ERROR, e -> ev.add("src error " + e.getMessage()));
+      src.push(buf("a"));
+      loop.setImmediate(() -> {
+        src.destroy(new RuntimeException("srcfail"));
+        loop.setImmediate(() -> ev.add("pt destroyed " + pt.destroyed() + " ended " + pt.writableEnded()
+            + " data listeners " + src.listenerCount(Stream.DATA)));
+      });
+    });
+    assertEquals(List.of("src error srcfail", "src close", "pt destroyed false ended false data listeners 1"), ev);
   }
 }

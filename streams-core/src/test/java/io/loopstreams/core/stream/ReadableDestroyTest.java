@@ -161,4 +161,23 @@ class ReadableDestroyTest {
     });
     assertEquals(List.of("push:false", "read:null", "close"), ev);
   }
+
+  @Test
+  void aDoReadThatThrowsDestroysTheStreamWithItsError() {
+    List<String> ev = new ArrayList<>();
+    EventLoop.run(loop -> {
+      Readable<ByteBuffer> r = new Readable<>(StreamOptions.bytes()) {
+        @Override
+        protected void doRead(long size) {
+          ev.add("_read");
+          throw new IllegalStateException("boom");
+        }
+      };
+      r.on(Stream.ERROR, e -> ev.add("error " + e.getMessage()));
+      r.on(Stream.CLOSE, () -> ev.add("close"));
+      ev.add("read " + r.read());
+      ev.add("destroyed " + r.destroyed());
+    });
+    assertEquals(List.of("_read", "read null", "destroyed true", "error boom", "close"), ev);
+  }
 }
