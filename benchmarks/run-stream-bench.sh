@@ -3,7 +3,8 @@
 #   (a) 10M objects: Readable.from -> map Transform -> Writable   (+ Reactor Flux, the ceiling)
 #   (b) 10M objects: Readable.from -> 3 map Transforms -> Writable
 #   (c) 4 GiB of 64 KiB buffers: Readable -> 3 PassThroughs -> Writable
-# Prints a table with the throughputs and the ratio ours/Node (medians of the measured runs).
+# Prints a table with the throughputs and the ratio ours/Node (medians of the measured runs),
+# then the process CPU seconds per run of both sides (the robust figure on a shared machine).
 #
 # Environment: ITEMS (10000000), BYTES (4294967296), RUNS measured per side (5),
 # REBUILD=1 to rebuild the jar, OUT (a temporary directory) to keep the raw results.
@@ -37,5 +38,16 @@ node benchmarks/node/stream-objects.js "$ITEMS" 1 $((WARMUP + RUNS)) >> "$OUT/no
 node benchmarks/node/stream-objects.js "$ITEMS" 3 $((WARMUP + RUNS)) >> "$OUT/node.jsonl"
 node benchmarks/node/stream-bytes.js "$BYTES" 3 $((WARMUP + RUNS)) >> "$OUT/node.jsonl"
 
-node benchmarks/node/stream-report.js "$OUT/jmh.json" "$OUT/node.jsonl" "$WARMUP"
+JAVA_WARMUP=3
+echo "Java CPU time ($JAVA_WARMUP warm-up + $RUNS measured runs each) ..." >&2
+: > "$OUT/java.jsonl"
+for w in objects-1 objects-3 flux-1; do
+  java -XX:AutoBoxCacheMax=2048 -Xms1g -Xmx1g -cp "$JAR" io.loopstreams.bench.StreamWorkloads \
+    "$w" "$ITEMS" $((JAVA_WARMUP + RUNS)) >> "$OUT/java.jsonl"
+done
+java -Xms256m -Xmx256m -cp "$JAR" io.loopstreams.bench.StreamWorkloads \
+  bytes-3 "$BYTES" $((JAVA_WARMUP + RUNS)) 8 >> "$OUT/java.jsonl"
+
+node benchmarks/node/stream-report.js "$OUT/jmh.json" "$OUT/node.jsonl" "$WARMUP" \
+  "$OUT/java.jsonl" "$JAVA_WARMUP"
 echo "raw results: $OUT" >&2

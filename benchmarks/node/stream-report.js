@@ -1,11 +1,14 @@
 'use strict';
 // Prints the table of benchmarks/run-stream-bench.sh from the JMH JSON and the Node JSON lines.
-// Usage: node stream-report.js JMH_JSON NODE_JSONL WARMUP_RUNS
-// Every figure is the median of its measured runs (JMH iterations / Node runs after warm-up).
+// Usage: node stream-report.js JMH_JSON NODE_JSONL NODE_WARMUP [JAVA_JSONL JAVA_WARMUP]
+// Every figure is the median of its measured runs (JMH iterations / runs after warm-up).
+// Table 1: wall-clock throughput (JMH against Node). Table 2, when JAVA_JSONL is given: process
+// CPU seconds per run on each side, which a busy shared machine distorts much less than wall time.
 const fs = require('fs');
 
-const [jmhFile, nodeFile, warmupArg] = process.argv.slice(2);
+const [jmhFile, nodeFile, warmupArg, javaFile, javaWarmupArg] = process.argv.slice(2);
 const warmup = Number(warmupArg || 2);
+const javaWarmup = Number(javaWarmupArg || 3);
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -17,11 +20,15 @@ for (const r of JSON.parse(fs.readFileSync(jmhFile, 'utf8'))) {
   const name = r.benchmark.split('.').slice(-2).join('.');
   jmh[name] = { seconds: median(r.primaryMetric.rawData.flat()), params: r.params || {} };
 }
-const node = {};
-for (const line of fs.readFileSync(nodeFile, 'utf8').split('\n').filter(Boolean)) {
-  const r = JSON.parse(line);
-  node[r.workload] = { seconds: median(r.seconds.slice(warmup)), cpu: median(r.cpu.slice(warmup)), n: r.n, total: r.total };
-}
+const readRuns = (file, skip) => {
+  const out = {};
+  for (const line of fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    const r = JSON.parse(line);
+    out[r.workload] = { seconds: median(r.seconds.slice(skip)), cpu: median(r.cpu.slice(skip)), n: r.n, total: r.total };
+  }
+  return out;
+};
+const node = readRuns(nodeFile, warmup);
 
 const rows = [];
 const objects = (label, bench, workload, goal) => {
@@ -51,9 +58,30 @@ if (jmh['StreamBytesBench.threePassThroughs'] && node['bytes-3']) {
     `${theirs.toFixed(1)} GiB/s`, `${(ours / theirs).toFixed(2)}x`, '>= 1.5x']);
 }
 
-const head = ['workload', 'loopstreams (JMH)', `Node ${process.version}`, 'ours / Node', 'goal'];
-const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log(line(head));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const r of rows) console.log(line(r));
+const table = (head, body) => {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of body) console.log(line(r));
+};
+console.log('Wall-clock throughput (median of the measured runs):');
+table(['workload', 'loopstreams (JMH)', `Node ${process.version}`, 'ours / Node', 'goal'], rows);
+
+if (javaFile) {
+  const java = readRuns(javaFile, javaWarmup);
+  const cpuRows = [];
+  const labels = {
+    'objects-1': ['(a) 1 map', '>= 3x'], 'objects-3': ['(b) 3 maps', '>= 3x'],
+    'flux-1': ['(a) Reactor Flux', '-'], 'bytes-3': ['(c) 3 PassThroughs', '>= 1.5x'],
+  };
+  for (const [w, [label, goal]] of Object.entries(labels)) {
+    const j = java[w];
+    const n = node[w === 'flux-1' ? 'objects-1' : w];
+    if (!j || !n) continue;
+    cpuRows.push([label, `${j.cpu.toFixed(3)} s`, `${n.cpu.toFixed(3)} s`, `${(n.cpu / j.cpu).toFixed(2)}x`, goal]);
+  }
+  console.log('');
+  console.log('Process CPU seconds per run (median; ours / Node = Node CPU / our CPU):');
+  table(['workload', 'loopstreams', `Node ${process.version}`, 'ours / Node', 'goal'], cpuRows);
+}

@@ -141,27 +141,43 @@ public final class StreamWorkloads {
     }
   }
 
-  /** Quick manual run: {@code StreamWorkloads objects|objects3|flux|bytes [count]}. */
+  /**
+   * The CPU-time side of {@code run-stream-bench.sh}, in the Node scripts' format: {@code
+   * StreamWorkloads objects-1|objects-3|flux-1|bytes-3 COUNT RUNS [REPS]} prints one JSON line
+   * with the wall seconds and the process CPU seconds of each run. A run repeats the workload
+   * {@code REPS} times (default 1) and reports the time of one: the process CPU clock ticks in
+   * 10 ms steps, too coarse for a 30 ms workload.
+   */
   public static void main(String[] args) {
-    String what = args.length > 0 ? args[0] : "objects";
+    String workload = args.length > 0 ? args[0] : "objects-1";
     long count = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    for (int r = 0; r < rounds; r++) {
-      long c0 = threads.getCurrentThreadCpuTime();
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    int reps = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    List<String> wall = new ArrayList<>();
+    List<String> cpu = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      long c0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
-      long result = switch (what) {
-        case "objects" -> objects((int) count, 1);
-        case "objects3" -> objects((int) count, 3);
-        case "flux" -> flux((int) count);
-        case "bytes" -> bytes(count, 3);
-        default -> throw new IllegalArgumentException(what);
-      };
-      double s = (System.nanoTime() - t0) / 1e9;
-      double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
-      double rate = what.equals("bytes") ? count / s / (1 << 30) : count / s / 1e6;
-      System.out.printf("%s: %.3f s (cpu %.3f s), %.2f %s (result %d)%n", what, s, cpu, rate,
-          what.equals("bytes") ? "GiB/s" : "M items/s", result);
+      long result = 0;
+      for (int i = 0; i < reps; i++) {
+        result += switch (workload) {
+          case "objects-1" -> objects((int) count, 1);
+          case "objects-3" -> objects((int) count, 3);
+          case "flux-1" -> flux((int) count);
+          case "bytes-3" -> bytes(count, 3);
+          default -> throw new IllegalArgumentException("unknown workload " + workload);
+        };
+      }
+      wall.add(String.valueOf((System.nanoTime() - t0) / 1e9 / reps));
+      cpu.add(String.valueOf((os.getProcessCpuTime() - c0) / 1e9 / reps));
+      if (result == 0) {
+        throw new IllegalStateException("no result");
+      }
     }
+    String size = workload.startsWith("bytes") ? "\"total\":" + count : "\"n\":" + count;
+    System.out.println("{\"workload\":\"" + workload + "\"," + size + ",\"seconds\":" + wall
+        + ",\"cpu\":" + cpu + "}");
   }
 }
