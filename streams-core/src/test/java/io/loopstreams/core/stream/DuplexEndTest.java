@@ -84,4 +84,23 @@ class DuplexEndTest {
     });
     assertEquals(List.of("end", "after end", "finish", "close"), ev);
   }
+
+  @Test
+  void aDuplexWhoseWritableSideFinishedFirstClosesAfterTheReadableEnd() {
+    List<String> ev = new ArrayList<>();
+    EventLoop.run(loop -> {
+      Duplex<ByteBuffer, ByteBuffer> d = duplex(StreamOptions.bytes());
+      d.on(Stream.END, () -> ev.add("end"));
+      d.on(Stream.PREFINISH, () -> ev.add("prefinish"));
+      d.on(Stream.FINISH, () -> ev.add("finish"));
+      d.on(Stream.CLOSE, () -> ev.add("close"));
+      d.end();
+      loop.setImmediate(() -> {
+        ev.add("after finish destroyed " + d.destroyed());
+        d.push(null);
+        d.resume();
+      });
+    });
+    assertEquals(List.of("prefinish", "finish", "after finish destroyed false", "end", "close"), ev);
+  }
 }
