@@ -178,4 +178,30 @@ class ReadableUnshiftTest {
     expected.add("1234");
     assertEquals(expected, written);
   }
+
+  @Test
+  void dataUnshiftedBetweenTheLastReadAndEndPostponesEnd() {
+    List<String> ev = new ArrayList<>();
+    EventLoop.run(loop -> {
+      Readable<ByteBuffer> r = new Readable<>(StreamOptions.bytes()) {
+        @Override
+        protected void doRead(long size) {
+        }
+      };
+      r.push(buf("a"));
+      r.push(null);
+      r.on(Stream.END, () -> ev.add("end"));
+      r.on(Stream.CLOSE, () -> ev.add("close"));
+      ev.add("read " + str(r.read()));
+      ev.add("read " + str(r.read()));
+      ev.add("unshift " + r.unshift(buf("b")));
+      loop.setImmediate(() -> {
+        ev.add("imm len " + r.readableLength() + " ended " + r.readableEnded());
+        ev.add("read " + str(r.read()));
+        ev.add("read " + str(r.read()));
+      });
+    });
+    assertEquals(List.of("read a", "read null", "unshift false", "imm len 1 ended false", "read b",
+        "read null", "end", "close"), ev);
+  }
 }
