@@ -117,4 +117,14 @@ class FileWriteStreamAtomicTest {
     EventLoop.run(loop -> Fs.createWriteStream(f, WriteOptions.defaults().fsync(true)).end(ascii("durable")));
     assertEquals("durable", Files.readString(f));
   }
+
+  @Test
+  void atomicWriteIntoAMissingDirectoryFailsWithEnoentNamingTheDestination() {
+    Path f = dir.resolve("no/such/dir/out.txt");
+    Throwable[] error = {null};
+    EventLoop.run(loop -> Fs.createWriteStream(f, WriteOptions.defaults().atomic(true))
+        .on(Stream.ERROR, e -> error[0] = e));
+    SystemException e = assertInstanceOf(SystemException.class, error[0]);
+    assertEquals("ENOENT: no such file or directory, open '" + f + "'", e.getMessage());
+  }
 }

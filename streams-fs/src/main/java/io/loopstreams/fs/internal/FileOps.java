@@ -120,7 +120,8 @@ public final class FileOps {
           throw map(e, "open", tmp);
         }
       } catch (IOException e) {
-        throw map(e, "open", tmp);
+        // Reported against the destination: that is the name the caller knows (Node's shape).
+        throw map(e, "open", destination);
       }
     }
   }
