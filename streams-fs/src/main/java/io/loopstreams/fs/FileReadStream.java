@@ -52,7 +52,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
   /** Emitted right after {@link #OPEN}: reads may start. */
   public static final Event<Void> READY = FsEvents.READY;
 
-  /** Largest block read per offloaded request. */
+  /** Largest block read per offloaded request (unless one chunk is larger). */
   static final int MAX_BLOCK = 1 << 20;
   /** A block holds at most this many chunks (bounds the per-block work for tiny marks). */
   static final int MAX_CHUNKS_PER_BLOCK = 64;
@@ -73,6 +73,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
   private long pos;
   private long bytesRead;
   private boolean eof;
+  private boolean opened;
   /** A read or transfer is running on the pool; destroy waits for it. */
   private boolean busy;
   /** The close that waits for {@link #busy} to clear, or null. */
@@ -85,7 +86,8 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     this.end = options.end();
     this.pos = start;
     this.chunk = (int) options.highWaterMark();
-    this.block = (int) Math.max(chunk, Math.min(MAX_BLOCK, (long) chunk * MAX_CHUNKS_PER_BLOCK));
+    // A whole number of chunks, so that every chunk but the file's last is exactly the mark.
+    this.block = chunk * Math.max(1, Math.min(MAX_CHUNKS_PER_BLOCK, MAX_BLOCK / chunk));
   }
 
   /** Validates before the stream exists (a throwing constructor must not leave a construct queued). */
@@ -108,7 +110,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
 
   /** Node's {@code pending}: true until the file is open. */
   public boolean pending() {
-    return channel == null && !closed();
+    return !opened;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -116,13 +118,14 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
 
   @Override
   protected void doConstruct(Callback callback) {
-    loop().offload(() -> FileOps.openRead(path), (opened, error) -> {
+    loop().offload(() -> FileOps.openRead(path), (file, error) -> {
       if (error != null) {
         callback.done(error);
         return;
       }
-      channel = opened.channel();
-      sizeHint = opened.size();
+      channel = file.channel();
+      sizeHint = file.size();
+      opened = true;
       callback.done(null);
       emit(OPEN, path);
       emit(READY);

@@ -65,6 +65,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   private FileChannel channel;
   private Path temp;
   private boolean committed;
+  private boolean opened;
   private long bytesWritten;
   private Callback writeCallback;
   /** A write, final or transfer is running on the pool; destroy waits for it. */
@@ -91,7 +92,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
 
   /** Node's {@code pending}: true until the file is open. */
   public boolean pending() {
-    return channel == null && !closed();
+    return !opened;
   }
 
   /** The temporary file of an atomic write while it exists, or null. */
@@ -104,13 +105,14 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
 
   @Override
   protected void doConstruct(Callback callback) {
-    loop().offload(this::open, (opened, error) -> {
+    loop().offload(this::open, (file, error) -> {
       if (error != null) {
         callback.done(error);
         return;
       }
-      channel = opened.channel;
-      temp = opened.temp;
+      channel = file.channel;
+      temp = file.temp;
+      opened = true;
       callback.done(null);
       emit(OPEN, path);
       emit(READY);

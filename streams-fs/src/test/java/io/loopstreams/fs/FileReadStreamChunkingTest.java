@@ -112,4 +112,14 @@ class FileReadStreamChunkingTest {
     // 5 bytes (the size at open + 1, which proves the file grew), then whole 64 KiB chunks.
     assertEquals(List.of(5, 65536, 100_000 - 5 - 65536), sizes);
   }
+
+  @Test
+  void markThatDoesNotDivideABlockStillGivesExactChunks() throws IOException {
+    Path f = Files.write(dir.resolve("odd"), pattern(2_500_000));
+    List<Integer> sizes = new ArrayList<>();
+    EventLoop.run(loop -> Fs.createReadStream(f, ReadOptions.defaults().highWaterMark(100_000))
+        .onData(b -> sizes.add(b.remaining())));
+    assertEquals(25, sizes.size());
+    assertTrue(sizes.stream().allMatch(s -> s == 100_000), sizes.toString());
+  }
 }
