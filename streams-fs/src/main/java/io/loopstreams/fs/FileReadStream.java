@@ -3,6 +3,7 @@ package io.loopstreams.fs;
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.Event;
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.Finished;
 import io.loopstreams.core.Pipeline;
 import io.loopstreams.core.Readable;
 import io.loopstreams.core.Stream;
@@ -106,6 +107,19 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
   /** Bytes read from the file so far (pushed to the buffer or transferred). */
   public long bytesRead() {
     return bytesRead;
+  }
+
+  /**
+   * Node's {@code close(cb)}: destroys the stream; {@code callback} (may be null) is called once
+   * it has closed, through {@link Finished#finished(Stream, Callback)} (so a stream closed before
+   * it ended reports {@code ERR_STREAM_PREMATURE_CLOSE}). Calling it twice calls both callbacks.
+   */
+  public void close(Callback callback) {
+    loop().checkInLoop(this);
+    if (callback != null) {
+      Finished.finished(this, callback);
+    }
+    destroy();
   }
 
   /** Node's {@code pending}: true until the file is open. */

@@ -4,6 +4,8 @@ import io.loopstreams.core.Callback;
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.Event;
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.Finished;
+import io.loopstreams.core.Stream;
 import io.loopstreams.core.StreamOptions;
 import io.loopstreams.core.SystemException;
 import io.loopstreams.core.Writable;
@@ -88,6 +90,19 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   /** Bytes written to the file so far. */
   public long bytesWritten() {
     return bytesWritten;
+  }
+
+  /**
+   * Node's {@code close(cb)}: destroys the stream; {@code callback} (may be null) is called once
+   * it has closed, through {@link Finished#finished(Stream, Callback)} (so a stream closed before
+   * it ended reports {@code ERR_STREAM_PREMATURE_CLOSE}). Calling it twice calls both callbacks.
+   */
+  public void close(Callback callback) {
+    loop().checkInLoop(this);
+    if (callback != null) {
+      Finished.finished(this, callback);
+    }
+    destroy();
   }
 
   /** Node's {@code pending}: true until the file is open. */

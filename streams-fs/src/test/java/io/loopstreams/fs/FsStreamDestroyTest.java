@@ -129,4 +129,19 @@ class FsStreamDestroyTest {
     assertEquals(before + 1, during[0], "the file was open while writing");
     assertEquals(before, openFds());
   }
+
+  /** Node's {@code test-fs-read-stream-double-close.js}: both callbacks are called, one CLOSE. */
+  @Test
+  void closeTwiceCallsBothCallbacksAndClosesOnce() {
+    int before = openFds();
+    List<String> events = new ArrayList<>();
+    EventLoop.run(loop -> {
+      FileReadStream in = Fs.createReadStream(big);
+      in.on(Stream.CLOSE, () -> events.add("close"));
+      in.close(e -> events.add("cb1:" + (e == null ? null : ((io.loopstreams.core.StreamException) e).codeName())));
+      in.close(e -> events.add("cb2:" + (e == null ? null : ((io.loopstreams.core.StreamException) e).codeName())));
+    });
+    assertEquals(List.of("close", "cb1:ERR_STREAM_PREMATURE_CLOSE", "cb2:ERR_STREAM_PREMATURE_CLOSE"), events);
+    assertEquals(before, openFds());
+  }
 }
