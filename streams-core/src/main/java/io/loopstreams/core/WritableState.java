@@ -222,7 +222,10 @@ abstract class WritableState<T> {
       clearBuffer();
     }
     if (sync) {
-      boolean needTick = cb != NOOP || owner.destroyed() || ((ws & NEED_DRAIN) != 0 && length == 0);
+      // Node's needTick reads `state[kState] & kDestroyed !== 0`, which is `state[kState] & 1`:
+      // the object-mode bit. So in object mode every synchronous write takes the afterWrite tick
+      // (observable: FINISH comes a tick later), and "destroyed" is never consulted. Kept as is.
+      boolean needTick = cb != NOOP || objectMode || ((ws & NEED_DRAIN) != 0 && length == 0);
       if (cb == NOOP && (!needTick || (ws & AFTER_WRITE_PENDING) != 0)) {
         // As in Node: a callback-less write that completed synchronously needs no tick of its
         // own, so FINISH is not held back behind one.
