@@ -12,6 +12,7 @@ import io.loopstreams.core.Stream;
 import io.loopstreams.core.StreamOptions;
 import io.loopstreams.core.Transform;
 import io.loopstreams.core.Writable;
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -212,5 +213,41 @@ class PipelineSettleTest {
     });
     assertEquals(List.of("in end", "in close", "flushed", "t finish", "done:null flushed:true"),
         log.events);
+  }
+
+  @Test
+  void byteAndObjectModeDifferOnlyInWhetherFinishPrecedesTheSourcesClose() {
+    // Node 20: a synchronous write in object mode always takes an afterWrite tick (its needTick
+    // reads the object-mode bit), which delays FINISH past the source's CLOSE.
+    for (boolean objectMode : List.of(false, true)) {
+      LifecycleLog log = new LifecycleLog();
+      EventLoop.run(loop -> {
+        StreamOptions options = objectMode ? StreamOptions.objects() : StreamOptions.bytes();
+        Readable<ByteBuffer> r = new Readable<>(options) {
+          @Override
+          protected void doRead(long size) {
+          }
+        };
+        Writable<ByteBuffer> w = new Writable<>(options) {
+          @Override
+          protected void doWrite(ByteBuffer chunk, Callback callback) {
+            log.add("write:" + chunk.remaining());
+            callback.done();
+          }
+        };
+        r.on(Stream.END, () -> log.add("r end"));
+        r.on(Stream.CLOSE, () -> log.add("r close"));
+        w.on(Stream.PREFINISH, () -> log.add("w prefinish"));
+        w.on(Stream.FINISH, () -> log.add("w finish"));
+        w.on(Stream.CLOSE, () -> log.add("w close"));
+        Pipeline.from(r).to(w).onComplete(log.cb("done"));
+        r.push(ByteBuffer.wrap(new byte[] {'a', 's', 'd'}));
+        r.pushEnd();
+      });
+      assertEquals(objectMode
+          ? List.of("write:3", "r end", "w prefinish", "r close", "w finish", "w close", "done:null")
+          : List.of("write:3", "r end", "w prefinish", "w finish", "r close", "w close", "done:null"),
+          log.events);
+    }
   }
 }
