@@ -152,15 +152,17 @@ abstract class WritableState<T> {
     long len = size(chunk);
     owner.stats.in(objectMode ? 0 : len);
     length += len;
-    boolean ret = length < hwm;
-    if (!ret) {
-      ws |= NEED_DRAIN;
-      owner.stats.blocked(loop.cachedNanos());
-    }
     if ((ws & WRITING) != 0 || corked > 0 || owner.errored != null || !owner.constructed()) {
       buffered.addLast(new Entry(chunk, callback));
     } else {
       startWrite(len, chunk, null, callback);
+    }
+    // As Node 20.20+ (writeOrBuffer): the mark is checked after the hook ran, so a chunk the sink
+    // completed synchronously no longer counts, and an empty buffer always accepts more.
+    boolean ret = length < hwm || length == 0;
+    if (!ret) {
+      ws |= NEED_DRAIN;
+      owner.stats.blocked(loop.cachedNanos());
     }
     return ret && owner.errored == null && !owner.destroyed();
   }

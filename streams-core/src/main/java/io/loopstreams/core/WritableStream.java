@@ -13,7 +13,8 @@ public sealed interface WritableStream<T> permits Writable, Duplex {
 
   /**
    * Writes a chunk. Returns false once the buffered amount reaches the high-water mark: stop
-   * writing until DRAIN. After {@code end()} the write fails with {@code
+   * writing until DRAIN. As in Node 20.20+, the amount is taken after the write was handed to
+   * the sink: a chunk it completed synchronously does not count, and an empty buffer accepts. After {@code end()} the write fails with {@code
    * ERR_STREAM_WRITE_AFTER_END} (the callback gets it on the next tick, then ERROR).
    */
   default boolean write(T chunk) {
