@@ -17,6 +17,8 @@ import java.util.List;
 public abstract non-sealed class Duplex<I, O> extends Readable<O> implements WritableStream<I> {
 
   final WritableState<I> ws;
+  /** Whether a subclass overrides doWritev: then a lone chunk goes there when doWrite is absent. */
+  private final boolean hasWritev;
   private final boolean allowHalfOpen;
 
   /** A duplex on the current loop. */
@@ -29,6 +31,7 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
     super(loop, options);
     this.allowHalfOpen = options.allowHalfOpen;
     boolean writev = overrides(getClass(), Duplex.class, "doWritev", List.class, Callback.class);
+    this.hasWritev = writev;
     this.ws = new WritableState<>(this, options.writableStrategy, writev, options.writable) {
       @Override
       void callWrite(I chunk, Callback callback) {
@@ -50,8 +53,15 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
   // ---------------------------------------------------------------------------------------------
   // Hooks of the writable side
 
-  /** Writes one chunk; call back when handled. */
+  /**
+   * Writes one chunk; call back when handled. If not overridden, a lone chunk goes to {@link
+   * #doWritev} as a one-element list when that is overridden (Node's default {@code _write}).
+   */
   protected void doWrite(I chunk, Callback callback) {
+    if (hasWritev) {
+      doWritev(List.of(chunk), callback); // Node's default _write
+      return;
+    }
     throw StreamException.methodNotImplemented("_write()");
   }
 

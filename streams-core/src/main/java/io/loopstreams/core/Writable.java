@@ -19,6 +19,8 @@ import java.util.Objects;
 public abstract non-sealed class Writable<T> extends Stream implements WritableStream<T> {
 
   final WritableState<T> ws;
+  /** Whether a subclass overrides doWritev: then a lone chunk goes there when doWrite is absent. */
+  private final boolean hasWritev;
 
   /** A writable on the current loop. */
   protected Writable(StreamOptions options) {
@@ -29,6 +31,7 @@ public abstract non-sealed class Writable<T> extends Stream implements WritableS
   protected Writable(EventLoop loop, StreamOptions options) {
     super(loop, options);
     boolean writev = overrides(getClass(), Writable.class, "doWritev", List.class, Callback.class);
+    this.hasWritev = writev;
     this.ws = new WritableState<>(this, options.writableStrategy, writev, true) {
       @Override
       void callWrite(T chunk, Callback callback) {
@@ -71,8 +74,16 @@ public abstract non-sealed class Writable<T> extends Stream implements WritableS
   // ---------------------------------------------------------------------------------------------
   // Hooks
 
-  /** Writes one chunk; call back when it is handled. At most one write is in flight. */
+  /**
+   * Writes one chunk; call back when it is handled. At most one write is in flight. If not
+   * overridden, a lone chunk goes to {@link #doWritev} as a one-element list when that is
+   * overridden (Node's default {@code _write}).
+   */
   protected void doWrite(T chunk, Callback callback) {
+    if (hasWritev) {
+      doWritev(List.of(chunk), callback); // Node's default _write
+      return;
+    }
     throw StreamException.methodNotImplemented("_write()");
   }
 

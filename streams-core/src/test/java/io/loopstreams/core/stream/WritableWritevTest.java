@@ -126,4 +126,24 @@ class WritableWritevTest {
     assertEquals(List.of("writev:a,b", "cb a:batch failed", "cb b:batch failed",
         "error:batch failed", "close"), log.events);
   }
+
+  @Test
+  void withOnlyDoWritevEachUnbatchedWriteGoesToDoWritevAlone() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = log.watch(new Writable<String>(StreamOptions.objects()) {
+        @Override
+        protected void doWritev(List<String> chunks, Callback callback) {
+          log.add("writev:" + String.join(",", chunks));
+          callback.done();
+        }
+      });
+      w.write("a", log.cb("cb a"));
+      w.write("b");
+      w.write("c");
+      w.end();
+    });
+    assertEquals(List.of("writev:a", "writev:b", "writev:c", "prefinish", "cb a:null", "finish",
+        "close"), log.events);
+  }
 }
