@@ -139,7 +139,9 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
 
   @Override
   void onDestroyStarted() {
-    ws.onDestroyStarted();
+    if (ws != null) { // null when an already aborted signal destroys us inside the constructor
+      ws.onDestroyStarted();
+    }
   }
 
   @Override

@@ -142,7 +142,9 @@ public abstract non-sealed class Writable<T> extends Stream implements WritableS
 
   @Override
   void onDestroyStarted() {
-    ws.onDestroyStarted();
+    if (ws != null) { // null when an already aborted signal destroys us inside the constructor
+      ws.onDestroyStarted();
+    }
   }
 
   @Override
