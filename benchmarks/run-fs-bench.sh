@@ -66,6 +66,7 @@ declare -A CMD=(
 )
 ORDER=(cp node copy stream direct)
 declare -A MEDIAN
+declare -A CPU   # mean user+system seconds per run (hyperfine only): robust on a busy machine
 
 # --- timing -------------------------------------------------------------------------------------
 echo "== 1 GiB copy, $RUNS runs each, median wall time (page cache warm; output removed before each run)"
@@ -75,10 +76,10 @@ if command -v hyperfine >/dev/null; then
   for k in "${ORDER[@]}"; do args+=(-n "$k" "${CMD[$k]}"); done
   hyperfine -N --runs "$RUNS" --warmup 1 --prepare "rm -f $OUT" --export-json "$JSON" --style basic "${args[@]}" >&2 \
     || hyperfine --runs "$RUNS" --warmup 1 --prepare "rm -f $OUT" --export-json "$JSON" --style basic "${args[@]}" >&2
-  while read -r name med; do MEDIAN[$name]=$med; done < <(python3 - "$JSON" <<'PY'
+  while read -r name med cpu; do MEDIAN[$name]=$med; CPU[$name]=$cpu; done < <(python3 - "$JSON" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
-    print(r["command"], "%.3f" % r["median"])
+    print(r["command"], "%.3f" % r["median"], "%.3f" % (r["user"] + r["system"]))
 PY
 )
   rm -f "$JSON"
@@ -99,13 +100,16 @@ fi
 rm -f "$OUT"
 
 ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
-printf '%-8s %8s\n' "command" "median"
-for k in "${ORDER[@]}"; do printf '%-8s %7ss\n' "$k" "${MEDIAN[$k]}"; done
+printf '%-8s %8s %10s\n' "command" "median" "cpu(u+s)"
+for k in "${ORDER[@]}"; do printf '%-8s %7ss %9ss\n' "$k" "${MEDIAN[$k]}" "${CPU[$k]:--}"; done
 echo "(timed with $TOOL; JVM: ${CDS_OPT:-no AppCDS archive} ${JAVA_OPTS:-})"
 echo "ratio (b) copy/cp       = $(ratio "${MEDIAN[copy]}" "${MEDIAN[cp]}")   goal <= 1.3"
 echo "ratio (a) stream/node   = $(ratio "${MEDIAN[stream]}" "${MEDIAN[node]}")   goal <= 0.35"
 echo "ratio (a') direct/node  = $(ratio "${MEDIAN[direct]}" "${MEDIAN[node]}")"
 echo "ratio (a') direct/cp    = $(ratio "${MEDIAN[direct]}" "${MEDIAN[cp]}")"
+if [ -n "${CPU[cp]:-}" ]; then
+  echo "cpu ratios: copy/cp = $(ratio "${CPU[copy]}" "${CPU[cp]}"), stream/node = $(ratio "${CPU[stream]}" "${CPU[node]}"), direct/node = $(ratio "${CPU[direct]}" "${CPU[node]}")"
+fi
 
 # --- peak RSS -----------------------------------------------------------------------------------
 if [ ! -f "$SRC4" ] || [ "$(stat -c %s "$SRC4")" != $((4 << 30)) ]; then
