@@ -1,14 +1,17 @@
 package io.loopstreams.core.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.Duplex;
+import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.PassThrough;
 import io.loopstreams.core.Pipeline;
 import io.loopstreams.core.Readable;
 import io.loopstreams.core.Stream;
+import io.loopstreams.core.StreamException;
 import io.loopstreams.core.StreamOptions;
 import io.loopstreams.core.Transform;
 import io.loopstreams.core.Writable;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Re-expresses stage-specific cases of Node's {@code test/parallel/test-stream-pipeline.js}: a
  * transform's flush output and flush failure, a duplex as the last stage (settles at FINISH and
- * stays open), a middle stage closed without an error, and a source that already ended.
+ * stays open), a middle stage closed without an error, a source that already ended or was
+ * destroyed, a destination that already ended, and a stage of the wrong kind.
  * Expected orders were recorded with Node 20 using a synchronous source equivalent to {@code
  * Readable.from}.
  */
@@ -169,5 +173,82 @@ class PipelineStagesTest {
     });
     assertEquals(List.of("src end", "src close", "sink finish", "sink close", "done:null"),
         log.events);
+  }
+
+  @Test
+  void aSourceDestroyedBeforeThePipelineFailsItWithPrematureClose() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Readable<Object> r = watch(log, new Readable<Object>(StreamOptions.objects()) {
+        @Override
+        protected void doRead(long size) {
+        }
+      }, "r");
+      r.destroy();
+      Writable<Object> w = watch(log, PipelineStagesTest.collect(new ArrayList<>()), "w");
+      Pipeline.run(List.of(r, w), e -> log.add("done:" + LifecycleLog.code(e) + " w destroyed:" + w.destroyed()));
+    });
+    assertEquals(List.of("r close", "w error:ERR_STREAM_PREMATURE_CLOSE", "w close",
+        "done:ERR_STREAM_PREMATURE_CLOSE w destroyed:true"), log.events);
+  }
+
+  @Test
+  void aSourceThatAlreadyClosedFailsThePipelineWithPrematureClose() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Readable<Object> r = new Readable<>(StreamOptions.objects()) {
+        @Override
+        protected void doRead(long size) {
+        }
+      };
+      r.destroy();
+      r.on(Stream.CLOSE, () -> {
+        Writable<Object> w = watch(log, PipelineStagesTest.collect(new ArrayList<>()), "w");
+        Pipeline.run(List.of(r, w), e -> log.add("done:" + LifecycleLog.code(e) + " w destroyed:" + w.destroyed()));
+      });
+    });
+    assertEquals(List.of("w error:ERR_STREAM_PREMATURE_CLOSE", "w close",
+        "done:ERR_STREAM_PREMATURE_CLOSE w destroyed:true"), log.events);
+  }
+
+  @Test
+  void aDestinationThatAlreadyEndedFailsThePipelineWithPrematureClose() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Readable<Object> r = watch(log, new Readable<Object>(StreamOptions.objects()) {
+        @Override
+        protected void doRead(long size) {
+        }
+      }, "r");
+      Writable<Object> w = PipelineStagesTest.collect(new ArrayList<>());
+      w.end();
+      watch(log, w, "w");
+      Pipeline.run(List.of(r, w), log.cb("done"));
+      r.push("a");
+      r.pushEnd();
+    });
+    assertEquals(List.of("w finish", "w close", "r error:ERR_STREAM_PREMATURE_CLOSE", "r close",
+        "done:ERR_STREAM_PREMATURE_CLOSE"), log.events);
+  }
+
+  @Test
+  void aMiddleStageThatIsNotReadableIsRejectedBeforeAnythingIsWired() {
+    EventLoop.run(loop -> {
+      Readable<Object> r = new Readable<>(StreamOptions.objects()) {
+        @Override
+        protected void doRead(long size) {
+        }
+      };
+      Writable<Object> middle = PipelineStagesTest.collect(new ArrayList<>());
+      Writable<Object> last = PipelineStagesTest.collect(new ArrayList<>());
+      StreamException e = assertThrows(StreamException.class,
+          () -> Pipeline.run(List.of(r, middle, last), err -> { }));
+      assertEquals(ErrorCode.ERR_INVALID_ARG_TYPE, e.code());
+      assertEquals(List.of(false, false, false), List.of(r.destroyed(), middle.destroyed(), last.destroyed()));
+      assertEquals(0, middle.listenerCount(Stream.PIPE));
+      r.destroy();
+      middle.destroy();
+      last.destroy();
+    });
   }
 }
