@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.loopstreams.core.AggregateException;
 import io.loopstreams.core.Callback;
+import io.loopstreams.core.Duplex;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.StreamOptions;
 import io.loopstreams.core.Writable;
@@ -138,5 +139,85 @@ class WritableConstructTest {
     AggregateException agg = assertInstanceOf(AggregateException.class, errors.get(0));
     assertEquals(List.of("kaboom", "construct-fail"),
         agg.errors().stream().map(Throwable::getMessage).toList());
+  }
+
+  @Test
+  void aSynchronousConstructErrorIsEmittedAfterTheCurrentCode() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      constructing(log, cb -> {
+        log.add("construct");
+        cb.done(new IllegalStateException("test"));
+      });
+      log.add("sync");
+    });
+    assertEquals(List.of("sync", "construct", "error:test", "close"), log.events);
+  }
+
+  @Test
+  void theDestroyCallbackWaitsForConstruction() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = constructing(log, cb -> {
+        log.add("construct");
+        loop.nextTick(() -> {
+          log.add("constructed");
+          cb.done();
+        });
+      });
+      w.destroy(new IllegalStateException("kaboom"), log.cb("destroy cb"));
+      log.add("sync");
+    });
+    assertEquals(List.of("sync", "construct", "constructed", "destroy cb:kaboom", "error:kaboom",
+        "close"), log.events);
+  }
+
+  @Test
+  void endWithoutWritesRunsDoFinalOnlyAfterConstruction() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = constructing(log, cb -> {
+        log.add("construct");
+        loop.nextTick(() -> {
+          log.add("constructed");
+          cb.done();
+        });
+      });
+      w.end();
+      log.add("sync");
+    });
+    assertEquals(List.of("sync", "construct", "constructed", "final", "prefinish", "finish", "close"),
+        log.events);
+  }
+
+  @Test
+  void aDuplexCreatedNotReadableClosesAfterAnAsynchronousConstruction() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Duplex<String, String> d = log.watch(new Duplex<String, String>(StreamOptions.objects().readable(false)) {
+        @Override
+        protected void doConstruct(Callback callback) {
+          loop().setImmediate(() -> {
+            log.add("constructed");
+            callback.done();
+          });
+        }
+
+        @Override
+        protected void doWrite(String chunk, Callback callback) {
+          log.add("write");
+          callback.done();
+        }
+
+        @Override
+        protected void doRead(long size) {
+          pushEnd();
+        }
+      });
+      d.on(Duplex.END, () -> log.add("end"));
+      d.resume();
+      d.end("foo");
+    });
+    assertEquals(List.of("constructed", "write", "prefinish", "finish", "close"), log.events);
   }
 }
