@@ -98,6 +98,11 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
     return ws.isWritable();
   }
 
+  @Override
+  int writablePendingCallbacks() {
+    return ws.pendingCallbacks();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Lifecycle
 

@@ -87,7 +87,7 @@ public final class Finished {
           s.loop.nextTick(() -> done(s.errored));
         }
       } else if (!readable && (!willEmitClose || s.readableAlive())
-          && (writableFinished || !s.writableAlive())) {
+          && (writableFinished || !s.writableAlive()) && s.writablePendingCallbacks() == 0) {
         s.loop.nextTick(() -> done(null));
       } else if (!writable && (!willEmitClose || s.writableAlive())
           && (readableFinished || !s.readableAlive())) {

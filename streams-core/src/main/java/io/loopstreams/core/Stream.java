@@ -353,6 +353,11 @@ public abstract class Stream extends EventEmitter {
     return false;
   }
 
+  /** Node's {@code _writableState.pendingcb}: write/final callbacks still to come (0 if none). */
+  int writablePendingCallbacks() {
+    return 0;
+  }
+
   /** The writable side's state; only streams with a writable side (Writable, Duplex) have one. */
   <T> WritableState<T> writableState() {
     throw new IllegalStateException(name + " has no writable side");

@@ -120,6 +120,11 @@ public abstract non-sealed class Writable<T> extends Stream implements WritableS
     return ws.isWritable();
   }
 
+  @Override
+  int writablePendingCallbacks() {
+    return ws.pendingCallbacks();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Lifecycle
 

@@ -520,6 +520,11 @@ abstract class WritableState<T> {
     return (ws & FINISHED) != 0 || ((ws & ENDED) != 0 && length == 0);
   }
 
+  /** Write callbacks not yet delivered plus a pending final/finish (Node's {@code pendingcb}). */
+  int pendingCallbacks() {
+    return pendingcb;
+  }
+
   boolean enabled() {
     return (ws & WRITABLE_OFF) == 0;
   }

@@ -174,4 +174,48 @@ class FinishedStateTest {
     });
     assertEquals(List.of("finish", "close", "finished:null"), log.events);
   }
+
+  @Test
+  void aWritableWithAPendingFinalIsNotFinishedYetEvenWithNothingBuffered() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = new Writable<>(StreamOptions.objects().autoDestroy(false)) {
+        @Override
+        protected void doWrite(String chunk, Callback callback) {
+          callback.done();
+        }
+
+        @Override
+        protected void doFinal(Callback callback) {
+          log.add("final");
+          loop().setImmediate(() -> {
+            log.add("final done");
+            callback.done();
+          });
+        }
+      };
+      w.on(Stream.FINISH, () -> log.add("finish"));
+      w.end();
+      Finished.finished(w, log.cb("finished"));
+    });
+    assertEquals(List.of("final", "final done", "finish", "finished:null"), log.events);
+  }
+
+  @Test
+  void aWritableWithAWriteInFlightIsNotFinishedYet() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = new Writable<>(StreamOptions.objects().autoDestroy(false)) {
+        @Override
+        protected void doWrite(String chunk, Callback callback) {
+          loop().setImmediate(callback::done);
+        }
+      };
+      w.on(Stream.FINISH, () -> log.add("finish"));
+      w.write("a", e -> log.add("write cb"));
+      w.end();
+      Finished.finished(w, log.cb("finished"));
+    });
+    assertEquals(List.of("write cb", "finish", "finished:null"), log.events);
+  }
 }
