@@ -47,6 +47,8 @@ public final class Pipeline {
   private boolean delivered;
   private Throwable outcome;
   private Promise.Resolvers<Void> promise;
+  /** Detaches from the caller's abort signal once the pipeline is done (Node disposes it). */
+  private Runnable removeAbortListener;
 
   private Pipeline(List<Stream> stages) {
     if (stages.size() < 2) {
@@ -165,7 +167,7 @@ public final class Pipeline {
         Throwable reason = signal.reason();
         loop.nextTick(() -> onAbort.on(reason));
       } else {
-        signal.whenAborted(onAbort);
+        removeAbortListener = signal.whenAborted(onAbort);
       }
     }
   }
@@ -242,6 +244,10 @@ public final class Pipeline {
     }
     while (!destroyers.isEmpty()) {
       destroyers.remove(0).destroy(error);
+    }
+    if (removeAbortListener != null) {
+      removeAbortListener.run();
+      removeAbortListener = null;
     }
     if (last && !settled) {
       settled = true;

@@ -158,4 +158,22 @@ class PipelineCancelTest {
     assertEquals(List.of("src error:ABORT_ERR", "src close", "sink error:ABORT_ERR", "sink close",
         "done:ABORT_ERR"), log.events);
   }
+
+  @Test
+  void aSettledPipelineStopsListeningToTheCallersSignal() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      AbortController ac = new AbortController();
+      for (int i = 0; i < 20; i++) {
+        Pipeline.from(Readable.from(List.of(i))).signal(ac.signal()).to(sink()).onComplete(log.cb("done"));
+      }
+      loop.setImmediate(() -> {
+        log.add("abort listeners:" + ac.signal().listenerCount(AbortSignal.ABORT));
+        ac.abort();
+      });
+    });
+    assertEquals(21, log.events.size());
+    assertEquals("abort listeners:0", log.events.get(20));
+    assertEquals(List.of("done:null"), log.events.subList(0, 20).stream().distinct().toList());
+  }
 }
