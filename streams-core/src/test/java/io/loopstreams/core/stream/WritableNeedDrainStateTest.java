@@ -138,4 +138,30 @@ class WritableNeedDrainStateTest {
     assertEquals(List.of("write:1", "w1:true", "write:2", "w2:true", "write:3", "w3:true", "sync"),
         log.events);
   }
+
+  @Test
+  void aWritevBatchThatEmptiesTheBufferEmitsOneDrainBeforeTheBatchCallbacks() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = new Writable<>(StreamOptions.objects().highWaterMark(2)) {
+        @Override
+        protected void doWrite(String chunk, Callback callback) {
+          log.add("write:" + chunk);
+          loop().setImmediate(callback::done);
+        }
+
+        @Override
+        protected void doWritev(List<String> chunks, Callback callback) {
+          log.add("writev:" + String.join(",", chunks));
+          loop().setImmediate(callback::done);
+        }
+      };
+      w.on(Stream.DRAIN, () -> log.add("drain len:" + w.writableLength()));
+      for (String x : List.of("a", "b", "c", "d")) {
+        log.add(x + ":" + w.write(x, e -> log.add("cb " + x)));
+      }
+    });
+    assertEquals(List.of("write:a", "a:true", "b:false", "c:false", "d:false", "writev:b,c,d", "cb a",
+        "drain len:0", "cb b", "cb c", "cb d"), log.events);
+  }
 }
