@@ -183,4 +183,18 @@ class WritableDestroyTest {
     });
     assertEquals(List.of("error:kaboom", "closed:true"), log.events);
   }
+
+  @Test
+  void anUnhandledErrorGoesToTheUncaughtPathAndCloseIsNotEmitted() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      loop.onUncaughtException((e, origin) -> log.add("uncaught:" + LifecycleLog.code(e)));
+      Writable<String> w = sink();
+      w.on(Writable.CLOSE, () -> log.add("close"));
+      w.destroy(new IllegalStateException("kaboom"));
+      loop.nextTick(() -> log.add("next tick"));
+      loop.setImmediate(() -> log.add("imm closed:" + w.closed()));
+    });
+    assertEquals(List.of("uncaught:kaboom", "next tick", "imm closed:true"), log.events);
+  }
 }
