@@ -6,8 +6,8 @@ package io.loopstreams.core;
  * transitions only, so the per-chunk cost is two additions.
  *
  * <p>{@code System.nanoTime()} costs 25-50 ns on common VMs, as much as a whole stage hop, so
- * the per-chunk paths avoid it: hook time is sampled (object streams 1 call in 64, byte streams
- * 1 in 8, scaled), and backpressure intervals are measured with the loop's cached time (updated
+ * the per-chunk paths avoid it: hook time is sampled (object streams 1 call in 256, byte streams
+ * 1 in 64, scaled by calls / samples), and backpressure intervals are measured with the loop's cached time (updated
  * once per loop iteration), so they count the stalls that span loop iterations, which are the
  * ones that matter for "where is my pipeline stuck?".
  */
@@ -18,16 +18,17 @@ final class StreamStats {
   long bytesOut;
   long blockedNanos;
   long blockedSince = -1;
-  long hookNanos;
-  private int hookCalls;
+  private long hookCalls;
+  private long hookSamples;
+  private long hookSampledNanos;
 
   /**
-   * Starts timing a user hook. Object streams time one call in 64, byte streams one in 8 (the
-   * first call of each included), and scale, so a pipeline does not pay for its own
-   * bookkeeping. Returns 0 when this call is not timed.
+   * Starts timing a user hook. Object streams time one call in 256, byte streams one in 64 (the
+   * first call included), so a pipeline does not pay for its own bookkeeping. Returns 0 when
+   * this call is not timed.
    */
   long hookBegin(boolean objectMode) {
-    if ((hookCalls++ & (objectMode ? 63 : 7)) == 0) {
+    if ((hookCalls++ & (objectMode ? 255 : 63)) == 0) {
       return System.nanoTime();
     }
     return 0;
@@ -35,8 +36,14 @@ final class StreamStats {
 
   void hookEnd(long start, boolean objectMode) {
     if (start != 0) {
-      hookNanos += (System.nanoTime() - start) * (objectMode ? 64 : 8);
+      hookSampledNanos += System.nanoTime() - start;
+      hookSamples++;
     }
+  }
+
+  /** Estimated time in hooks: the sampled time scaled by calls / samples. */
+  long hookNanos() {
+    return hookSamples == 0 ? 0 : (long) ((double) hookSampledNanos * hookCalls / hookSamples);
   }
 
   void in(long size) {
