@@ -110,6 +110,25 @@ class TextUtf8DecoderTest {
   }
 
   @Test
+  void directBuffersAndSlicesDecodeTheSame() {
+    byte[] b = "x\u20ACy\uD83D\uDE00".getBytes(StandardCharsets.UTF_8);
+    List<String> out = new ArrayList<>();
+    EventLoop.run(loop -> {
+      Transform<ByteBuffer, String> t = Text.utf8Decoder();
+      t.toList().thenAccept(out::addAll);
+      for (int i = 0; i < b.length; i += 3) {
+        ByteBuffer direct = ByteBuffer.allocateDirect(Math.min(3, b.length - i));
+        direct.put(b, i, direct.remaining()).flip();
+        t.write(direct);
+      }
+      ByteBuffer wide = ByteBuffer.wrap(("--" + "\u00e9" + "--").getBytes(StandardCharsets.UTF_8));
+      t.write(wide.position(2).limit(4).slice());
+      t.end();
+    });
+    assertEquals("x\u20ACy\uD83D\uDE00\u00e9", String.join("", out));
+  }
+
+  @Test
   void emptyInputGivesNoString() {
     assertEquals(List.of(), decode(List.of()));
   }
