@@ -266,13 +266,13 @@ public class Promise<T> {
   /** {@code then(v => fn(v))} where {@code fn} returns a value; a throw rejects the result. */
   public final <R> Promise<R> map(Function<? super T, ? extends R> fn) {
     Objects.requireNonNull(fn, "fn");
-    return chain(Derived.MAP, fn, null);
+    return chain(Derived.MAP, fn);
   }
 
   /** {@code then(v => fn(v))} where {@code fn} returns a promise, which the result adopts. */
   public final <R> Promise<R> flatMap(Function<? super T, ? extends Promise<? extends R>> fn) {
     Objects.requireNonNull(fn, "fn");
-    return chain(Derived.FLAT, fn, null);
+    return chain(Derived.FLAT, fn);
   }
 
   /** {@code then(onFulfilled, onRejected)}: both return values. */
@@ -280,19 +280,19 @@ public class Promise<T> {
       Function<? super Throwable, ? extends R> onRejected) {
     Objects.requireNonNull(onFulfilled, "onFulfilled");
     Objects.requireNonNull(onRejected, "onRejected");
-    return chain(Derived.MAP, onFulfilled, onRejected);
+    return chain(Derived.THEN, new Object[] {onFulfilled, onRejected});
   }
 
   /** {@code then(v => { action(v) })}. */
   public final Promise<Void> thenAccept(Consumer<? super T> action) {
     Objects.requireNonNull(action, "action");
-    return chain(Derived.ACCEPT, action, null);
+    return chain(Derived.ACCEPT, action);
   }
 
   /** {@code catch(e => fn(e))}: recovers a rejection with a value. */
   public final Promise<T> catchError(Function<? super Throwable, ? extends T> fn) {
     Objects.requireNonNull(fn, "fn");
-    return chain(Derived.MAP, null, fn);
+    return chain(Derived.CATCH, fn);
   }
 
   /**
@@ -301,7 +301,7 @@ public class Promise<T> {
    */
   public final Promise<T> doFinally(Runnable action) {
     Objects.requireNonNull(action, "action");
-    return chain(Derived.FINALLY, action, null);
+    return chain(Derived.FINALLY, action);
   }
 
   /** Observes the outcome without creating a derived promise; marks a rejection handled. */
@@ -310,9 +310,9 @@ public class Promise<T> {
     addReaction(new Reaction(this, null, Reaction.CALLBACK, Objects.requireNonNull(callback)));
   }
 
-  private <R> Promise<R> chain(byte kind, Object onFulfilled, Object onRejected) {
+  private <R> Promise<R> chain(byte kind, Object fn) {
     loop.checkInLoop();
-    Derived<R> derived = new Derived<>(loop, this, kind, onFulfilled, onRejected);
+    Derived<R> derived = new Derived<>(loop, this, kind, fn);
     addReaction(derived);
     return derived;
   }
@@ -358,6 +358,9 @@ public class Promise<T> {
     state = newState;
     result = value;
     Object rs = reactions;
+    if (rs == null) {
+      return true; // the common case; no store needed (stores cost a G1 barrier)
+    }
     reactions = null;
     if (rs instanceof Runnable) {
       loop.enqueueMicrotask((Runnable) rs);
@@ -394,6 +397,16 @@ public class Promise<T> {
 
   boolean isHandled() {
     return handled;
+  }
+
+  /** For {@link Derived}: while pending, the result slot holds the source promise. */
+  final void setSource(Promise<?> source) {
+    result = source;
+  }
+
+  /** For {@link Derived}: the source promise held in the result slot while pending. */
+  final Promise<?> source() {
+    return (Promise<?>) result;
   }
 
   Throwable rejectionReason() {
@@ -538,38 +551,53 @@ public class Promise<T> {
    * A promise made by a continuation ({@code map}, {@code flatMap}, {@code then},
    * {@code thenAccept}, {@code catchError}, {@code doFinally}) and, at the same time, the promise
    * job that runs the continuation and settles it: one object per chain step instead of a promise
-   * plus a reaction. The job's references are dropped once it ran, so a long chain held by its
-   * last promise does not keep the earlier ones alive.
+   * plus a reaction. While it is pending its {@code result} slot, unused until it settles, holds
+   * the source promise; with the continuation in one field the object stays at 32 bytes. Both
+   * references are dropped when the job runs, so a long chain held by its last promise does not
+   * keep the earlier ones alive.
    */
   private static final class Derived<T> extends Promise<T> implements Runnable {
     static final byte MAP = 0;
     static final byte FLAT = 1;
-    static final byte FINALLY = 2;
-    static final byte ACCEPT = 3;
+    static final byte ACCEPT = 2;
+    static final byte CATCH = 3;
+    static final byte THEN = 4; // fn is {onFulfilled, onRejected}
+    static final byte FINALLY = 5;
 
-    private final byte kind; // a byte keeps the object at 40 bytes
-    private Promise<?> source;
-    private Object onFulfilled;
-    private Object onRejected;
+    private final byte kind;
+    private Object fn;
 
-    Derived(EventLoop loop, Promise<?> source, byte kind, Object onFulfilled, Object onRejected) {
+    Derived(EventLoop loop, Promise<?> source, byte kind, Object fn) {
       super(loop);
-      this.source = source;
       this.kind = kind;
-      this.onFulfilled = onFulfilled;
-      this.onRejected = onRejected;
+      this.fn = fn;
+      setSource(source);
     }
 
     @Override
     public void run() {
-      Promise<?> src = source;
+      Promise<?> src = source();
       boolean ok = src.state == FULFILLED;
       Object value = src.result;
-      Object fn = kind == FINALLY ? onFulfilled : ok ? onFulfilled : onRejected;
-      source = null;
-      onFulfilled = null;
-      onRejected = null;
-      react(ok, value, fn);
+      Object f = fn;
+      fn = null;
+      // The source stays in the result slot until this promise settles, which every path below
+      // does at once, except adoption, which clears it first.
+      Object handler;
+      switch (kind) {
+        case CATCH:
+          handler = ok ? null : f;
+          break;
+        case THEN:
+          handler = ((Object[]) f)[ok ? 0 : 1];
+          break;
+        case FINALLY:
+          handler = f;
+          break;
+        default: // MAP, FLAT, ACCEPT
+          handler = ok ? f : null;
+      }
+      react(ok, value, handler);
     }
 
     @SuppressWarnings("unchecked")
@@ -596,6 +624,7 @@ public class Promise<T> {
       if (kind == FINALLY) {
         settleLike(self, ok, value); // finally passes the outcome on
       } else if (kind == FLAT && ok) {
+        setSource(null);
         adopt((Promise<?>) r);
       } else {
         self.resolveInternal(r);
