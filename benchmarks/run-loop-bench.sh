@@ -29,9 +29,20 @@ mkdir -p "$OUT"
 
 for c in "${CASES[@]}"; do
   echo "== $c: loopstreams (JMH)" >&2
-  # shellcheck disable=SC2086
-  java -jar "$JAR" "io.loopstreams.bench.LoopBenchmarks.$c\$" ${JMH_OPTS:-} \
-    -rf json -rff "$OUT/jmh-$c.json" > "$OUT/jmh-$c.txt"
+  # JMH refuses to run while another JMH holds /tmp/jmh.lock: wait for it rather than share CPUs.
+  for attempt in $(seq 1 60); do
+    # shellcheck disable=SC2086
+    if java -jar "$JAR" "io.loopstreams.bench.LoopBenchmarks.$c\$" ${JMH_OPTS:-} \
+        -rf json -rff "$OUT/jmh-$c.json" > "$OUT/jmh-$c.txt" 2>&1; then
+      break
+    fi
+    if ! grep -q 'Unable to acquire the JMH lock' "$OUT/jmh-$c.txt" || [[ $attempt == 60 ]]; then
+      cat "$OUT/jmh-$c.txt" >&2
+      exit 1
+    fi
+    echo "another JMH run holds the lock; waiting ..." >&2
+    sleep 15
+  done
   grep -E '^(Iteration|Loop)' "$OUT/jmh-$c.txt" >&2 || true
   echo "== $c: Node" >&2
   # shellcheck disable=SC2086
