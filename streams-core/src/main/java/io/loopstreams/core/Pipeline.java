@@ -1,5 +1,6 @@
 package io.loopstreams.core;
 
+import io.loopstreams.core.internal.Exceptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -263,16 +264,31 @@ public final class Pipeline {
   private void settle(Throwable result) {
     outcome = result;
     delivered = true;
-    for (Callback c : listeners) {
-      c.done(result);
-    }
-    listeners.clear();
     if (promise != null) {
       if (result != null) {
         promise.reject(result);
       } else {
         promise.resolve(null);
       }
+    }
+    // Every listener hears the outcome even if one throws; the first throw is then rethrown
+    // (an uncaught exception on the loop, as a throwing callback is in Node).
+    List<Callback> all = new ArrayList<>(listeners);
+    listeners.clear();
+    Throwable thrown = null;
+    for (Callback c : all) {
+      try {
+        c.done(result);
+      } catch (Throwable t) {
+        if (thrown == null) {
+          thrown = t;
+        } else {
+          thrown.addSuppressed(t);
+        }
+      }
+    }
+    if (thrown != null) {
+      throw Exceptions.sneakyThrow(thrown);
     }
   }
 
