@@ -6,18 +6,18 @@ package io.loopstreams.core;
  * any, is the {@linkplain #getCause() cause}, as with Node's {@code {cause}} option.
  */
 public class AbortException extends StreamException {
-    /** Node's {@code err.name} for this error. */
-    public static final String NAME = "AbortError";
+  /** Node's {@code err.name} for this error. */
+  public static final String NAME = "AbortError";
 
-    public AbortException() {
-        this(null);
-    }
+  public AbortException() {
+    this(null);
+  }
 
-    public AbortException(Throwable cause) {
-        this("The operation was aborted", cause);
-    }
+  public AbortException(Throwable cause) {
+    this("The operation was aborted", cause);
+  }
 
-    public AbortException(String message, Throwable cause) {
-        super(ErrorCode.ABORT_ERR, message, cause);
-    }
+  public AbortException(String message, Throwable cause) {
+    super(ErrorCode.ABORT_ERR, message, cause);
+  }
 }

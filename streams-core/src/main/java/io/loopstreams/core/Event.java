@@ -15,28 +15,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param <T> the payload type passed to listeners
  */
 public final class Event<T> {
-    private static final AtomicInteger IDS = new AtomicInteger();
+  private static final AtomicInteger IDS = new AtomicInteger();
 
-    private final String name;
-    /** A number unique per key, in creation order: indexes {@link EventEmitter}'s lookup cache. */
-    final int id = IDS.getAndIncrement();
+  private final String name;
+  /** A number unique per key, in creation order: indexes {@link EventEmitter}'s lookup cache. */
+  final int id = IDS.getAndIncrement();
 
-    private Event(String name) {
-        this.name = Objects.requireNonNull(name, "name");
-    }
+  private Event(String name) {
+    this.name = Objects.requireNonNull(name, "name");
+  }
 
-    /** A new key; call once per event and keep it in a constant. */
-    public static <T> Event<T> of(String name) {
-        return new Event<>(name);
-    }
+  /** A new key; call once per event and keep it in a constant. */
+  public static <T> Event<T> of(String name) {
+    return new Event<>(name);
+  }
 
-    /** Node's event name, e.g. {@code "data"}. */
-    public String name() {
-        return name;
-    }
+  /** Node's event name, e.g. {@code "data"}. */
+  public String name() {
+    return name;
+  }
 
-    @Override
-    public String toString() {
-        return name;
-    }
+  @Override
+  public String toString() {
+    return name;
+  }
 }

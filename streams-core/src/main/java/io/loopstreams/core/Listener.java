@@ -9,5 +9,5 @@ package io.loopstreams.core;
  */
 @FunctionalInterface
 public interface Listener<T> {
-    void on(T value);
+  void on(T value);
 }

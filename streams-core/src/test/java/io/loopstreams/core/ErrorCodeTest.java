@@ -9,38 +9,38 @@ import org.junit.jupiter.api.Test;
 /** Node's error-code strings and errno values (lib/internal/errors.js, uv.errname, zlib.h). */
 class ErrorCodeTest {
 
-    @Test
-    void everyCodeIsNodesStringVerbatim() {
-        List<String> codes = new ArrayList<>();
-        for (ErrorCode c : ErrorCode.values()) {
-            assertEquals(c.name(), c.code());
-            codes.add(c.code());
-        }
-        assertEquals(List.of("ERR_STREAM_PREMATURE_CLOSE", "ERR_STREAM_DESTROYED", "ERR_STREAM_WRITE_AFTER_END",
-                "ERR_STREAM_ALREADY_FINISHED", "ERR_STREAM_NULL_VALUES", "ERR_STREAM_PUSH_AFTER_EOF",
-                "ERR_STREAM_UNSHIFT_AFTER_END_EVENT", "ERR_STREAM_CANNOT_PIPE", "ERR_MULTIPLE_CALLBACK",
-                "ERR_METHOD_NOT_IMPLEMENTED", "ERR_INVALID_ARG_TYPE", "ERR_INVALID_ARG_VALUE", "ERR_OUT_OF_RANGE",
-                "ERR_MISSING_ARGS", "ERR_INVALID_RETURN_VALUE", "ERR_INVALID_STATE", "ERR_UNKNOWN_ENCODING",
-                "ERR_UNHANDLED_ERROR", "ERR_UNHANDLED_REJECTION", "ABORT_ERR",
-                "ENOENT", "EEXIST", "EISDIR", "EACCES", "ENOSPC", "EPIPE", "ECONNREFUSED", "ECONNRESET",
-                "ETIMEDOUT", "EBADF", "EIO",
-                "Z_DATA_ERROR", "Z_BUF_ERROR", "Z_NEED_DICT", "Z_STREAM_ERROR", "Z_MEM_ERROR"), codes);
+  @Test
+  void everyCodeIsNodesStringVerbatim() {
+    List<String> codes = new ArrayList<>();
+    for (ErrorCode c : ErrorCode.values()) {
+      assertEquals(c.name(), c.code());
+      codes.add(c.code());
     }
+    assertEquals(List.of("ERR_STREAM_PREMATURE_CLOSE", "ERR_STREAM_DESTROYED", "ERR_STREAM_WRITE_AFTER_END",
+        "ERR_STREAM_ALREADY_FINISHED", "ERR_STREAM_NULL_VALUES", "ERR_STREAM_PUSH_AFTER_EOF",
+        "ERR_STREAM_UNSHIFT_AFTER_END_EVENT", "ERR_STREAM_CANNOT_PIPE", "ERR_MULTIPLE_CALLBACK",
+        "ERR_METHOD_NOT_IMPLEMENTED", "ERR_INVALID_ARG_TYPE", "ERR_INVALID_ARG_VALUE", "ERR_OUT_OF_RANGE",
+        "ERR_MISSING_ARGS", "ERR_INVALID_RETURN_VALUE", "ERR_INVALID_STATE", "ERR_UNKNOWN_ENCODING",
+        "ERR_UNHANDLED_ERROR", "ERR_UNHANDLED_REJECTION", "ABORT_ERR",
+        "ENOENT", "EEXIST", "EISDIR", "EACCES", "ENOSPC", "EPIPE", "ECONNREFUSED", "ECONNRESET",
+        "ETIMEDOUT", "EBADF", "EIO",
+        "Z_DATA_ERROR", "Z_BUF_ERROR", "Z_NEED_DICT", "Z_STREAM_ERROR", "Z_MEM_ERROR"), codes);
+  }
 
-    @Test
-    void zlibCodesCarryZlibsReturnValues() {
-        assertEquals(List.of(-3, -5, 2, -2, -4), List.of(ErrorCode.Z_DATA_ERROR.errno(), ErrorCode.Z_BUF_ERROR.errno(),
-                ErrorCode.Z_NEED_DICT.errno(), ErrorCode.Z_STREAM_ERROR.errno(), ErrorCode.Z_MEM_ERROR.errno()));
-        assertEquals(false, ErrorCode.Z_DATA_ERROR.isSystemError());
-    }
+  @Test
+  void zlibCodesCarryZlibsReturnValues() {
+    assertEquals(List.of(-3, -5, 2, -2, -4), List.of(ErrorCode.Z_DATA_ERROR.errno(), ErrorCode.Z_BUF_ERROR.errno(),
+        ErrorCode.Z_NEED_DICT.errno(), ErrorCode.Z_STREAM_ERROR.errno(), ErrorCode.Z_MEM_ERROR.errno()));
+    assertEquals(false, ErrorCode.Z_DATA_ERROR.isSystemError());
+  }
 
-    @Test
-    void systemCodesCarryLinuxErrnoAndLibuvDescription() {
-        assertEquals(-2, ErrorCode.ENOENT.errno());
-        assertEquals("no such file or directory", ErrorCode.ENOENT.description());
-        assertEquals(-104, ErrorCode.ECONNRESET.errno());
-        assertEquals(true, ErrorCode.EPIPE.isSystemError());
-        assertEquals(0, ErrorCode.ERR_STREAM_PREMATURE_CLOSE.errno());
-        assertEquals(false, ErrorCode.ABORT_ERR.isSystemError());
-    }
+  @Test
+  void systemCodesCarryLinuxErrnoAndLibuvDescription() {
+    assertEquals(-2, ErrorCode.ENOENT.errno());
+    assertEquals("no such file or directory", ErrorCode.ENOENT.description());
+    assertEquals(-104, ErrorCode.ECONNRESET.errno());
+    assertEquals(true, ErrorCode.EPIPE.isSystemError());
+    assertEquals(0, ErrorCode.ERR_STREAM_PREMATURE_CLOSE.errno());
+    assertEquals(false, ErrorCode.ABORT_ERR.isSystemError());
+  }
 }
