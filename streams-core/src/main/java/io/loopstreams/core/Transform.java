@@ -19,6 +19,7 @@ public abstract class Transform<I, O> extends Duplex<I, O> {
 
   /** The callback of the last transform, held while the readable side is full. */
   private Callback held;
+  private final TransformDone transformDone = new TransformDone();
 
   protected Transform(StreamOptions options) {
     this(currentLoop(), options);
@@ -69,16 +70,36 @@ public abstract class Transform<I, O> extends Duplex<I, O> {
 
   @Override
   protected final void doWrite(I chunk, Callback callback) {
-    long before = length;
-    doTransform(chunk, err -> {
-      if (err != null) {
-        callback.done(err);
-      } else if (ws.ended() || before == length || length < hwm) {
-        callback.done(null);
-      } else {
-        held = callback;
+    transformDone.write = callback;
+    transformDone.before = length;
+    doTransform(chunk, transformDone);
+  }
+
+  /**
+   * The callback handed to {@link #doTransform}: one object per stream, reused for every chunk
+   * (at most one transform is in flight), so a chunk allocates nothing here. A second call for
+   * the same chunk is {@code ERR_MULTIPLE_CALLBACK}.
+   */
+  private final class TransformDone implements Callback {
+    Callback write;
+    long before;
+
+    @Override
+    public void done(Throwable err) {
+      Callback cb = write;
+      if (cb == null) {
+        errorOrDestroy(err != null ? err : StreamException.multipleCallback(), false);
+        return;
       }
-    });
+      write = null;
+      if (err != null) {
+        cb.done(err);
+      } else if (ws.ended() || before == length || length < hwm) {
+        cb.done(null);
+      } else {
+        held = cb;
+      }
+    }
   }
 
   @Override
