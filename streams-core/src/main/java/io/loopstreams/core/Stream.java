@@ -285,25 +285,25 @@ public abstract class Stream extends EventEmitter {
   // State
 
   /** Whether {@code destroy} was called (or an error destroyed the stream). */
-  public boolean destroyed() {
+  public final boolean destroyed() {
     return (life & DESTROYED) != 0;
   }
 
   /** Whether {@code doDestroy} has completed. */
-  public boolean closed() {
+  public final boolean closed() {
     return (life & CLOSED) != 0;
   }
 
   /** The error that destroyed the stream, or null. */
-  public Throwable errored() {
+  public final Throwable errored() {
     return errored;
   }
 
-  public EventLoop loop() {
+  public final EventLoop loop() {
     return loop;
   }
 
-  public String name() {
+  public final String name() {
     return name;
   }
 
