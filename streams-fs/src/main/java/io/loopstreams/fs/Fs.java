@@ -168,7 +168,9 @@ public final class Fs {
       return;
     }
     if (options.atomic()) {
-      throw new UnsupportedOperationException("atomic writeFile supports only Flag.WRITE; use a write stream");
+      // An atomic write replaces the whole file: appending or patching in place cannot be atomic.
+      throw new StreamException(ErrorCode.ERR_INVALID_ARG_VALUE,
+          "options.atomic requires flag WRITE (got " + options.flags() + ")");
     }
     FileChannel ch = FileOps.openWrite(path, mode, options.start());
     try {
