@@ -54,7 +54,7 @@ final class Pipe<T> {
 
   @SuppressWarnings("unchecked")
   private void onData(Object chunk) {
-    if (!dest.write((T) chunk)) {
+    if (!dest.write((T) chunk, null)) {
       pause();
     }
   }

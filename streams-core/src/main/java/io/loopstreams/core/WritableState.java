@@ -78,6 +78,7 @@ abstract class WritableState<T> {
   private final boolean hasWritev;
   /** Whether the owner overrides doFinal: without one, PREFINISH is emitted right away (Node). */
   private final boolean hasFinal;
+  private final boolean countsOutput;
   private final Callback onWrite = this::onWrite;
 
   // loop thread only
@@ -100,6 +101,8 @@ abstract class WritableState<T> {
     this.hasWritev = hasWritev;
     this.hasFinal = Stream.overrides(owner.getClass(),
         owner instanceof Duplex ? Duplex.class : Writable.class, "doFinal", Callback.class);
+    // A duplex counts what is read from it as its output (Readable), not what its hook takes.
+    this.countsOutput = !(owner instanceof Readable) || !owner.hasReadableSide();
     if (!writable) {
       ws = WRITABLE_OFF | ENDING | ENDED | FINISHED;
     }
@@ -172,8 +175,7 @@ abstract class WritableState<T> {
     writelen = len;
     writecb = callback;
     ws |= WRITING | SYNC;
-    if (!owner.hasReadableSide()) {
-      // A duplex counts what is read from it as its output (Readable), not what its hook takes.
+    if (countsOutput) {
       owner.stats.out(objectMode ? 0 : len);
     }
     if (owner.destroyed()) {
