@@ -11,8 +11,8 @@ import java.time.Duration;
  *     threshold, and short of the true time by up to one sampling period
  * @param threshold the watchdog's threshold
  * @param callback the number of the stuck callback ({@code EventLoop}'s count of callbacks started)
- * @param label the label set with {@link LoopMonitor#setLabel} on the loop thread (e.g. a
- *     pipeline stage's name), or null
+ * @param label the label set with {@link LoopMonitor#setLabel} on the loop thread; without one,
+ *     the name of the stream whose hook (doRead, doWrite, doTransform...) was running; or null
  * @param stack the loop thread's stack when the report was made
  */
 public record BlockedReport(String loopName, String threadName, Duration blockedFor, Duration threshold,

@@ -87,6 +87,7 @@ public final class EventLoop implements Executor, AutoCloseable {
   private static final VarHandle SLEEPING;
   private static final VarHandle TICKS;
   private static final VarHandle LIFECYCLE;
+  private static final VarHandle STAGE;
 
   static {
     try {
@@ -94,6 +95,7 @@ public final class EventLoop implements Executor, AutoCloseable {
       SLEEPING = l.findVarHandle(EventLoop.class, "sleeping", int.class);
       TICKS = l.findVarHandle(EventLoop.class, "ticks", long.class);
       LIFECYCLE = l.findVarHandle(EventLoop.class, "lifecycle", int.class);
+      STAGE = l.findVarHandle(EventLoop.class, "stage", Stream.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -807,6 +809,31 @@ public final class EventLoop implements Executor, AutoCloseable {
   /** The offload pool this loop uses. */
   public OffloadPool offloadPool() {
     return pool;
+  }
+
+  /**
+   * The stream whose hook (doRead, doWrite, doWritev) runs right now, innermost first; null
+   * between hooks. Written by the loop with opaque stores (a plain move on x86, no fence), read
+   * by the watchdog to name the stuck stage.
+   */
+  @SuppressWarnings("unused") // accessed through STAGE
+  private Stream stage;
+
+  /** Marks {@code s} as the running stage; returns the previous one, to restore after the hook. */
+  Stream enterStage(Stream s) {
+    Stream previous = (Stream) STAGE.getOpaque(this);
+    STAGE.setOpaque(this, s);
+    return previous;
+  }
+
+  void exitStage(Stream previous) {
+    STAGE.setOpaque(this, previous);
+  }
+
+  /** The name of the stream whose hook runs now, or null. Thread-safe (a racy diagnostic read). */
+  String runningStageName() {
+    Stream s = (Stream) STAGE.getOpaque(this);
+    return s == null ? null : s.name();
   }
 
   /** Callbacks started so far (for the watchdog). Thread-safe. */

@@ -102,7 +102,11 @@ public final class LoopWatchdog implements AutoCloseable {
     if (reported || now - seenSince < thresholdNanos) {
       return;
     }
-    String label = LoopMonitor.labelOf(loopThread); // first: the stack takes a handshake
+    // First (the stack takes a handshake): an explicit label, else the stream whose hook runs.
+    String label = LoopMonitor.labelOf(loopThread);
+    if (label == null) {
+      label = loop.runningStageName();
+    }
     StackTraceElement[] stack = loopThread.getStackTrace();
     if (loop.callbacksStarted() != callback || loop.isParked()) {
       return; // it ended while the stack was taken: the stack would belong to something else

@@ -288,11 +288,13 @@ public abstract class Readable<T> extends Stream {
         rs |= NEED_READABLE;
       }
       long t0 = stats.hookBegin(objectMode);
+      Stream outer = loop.enterStage(this);
       try {
         doRead(hwm);
       } catch (Throwable t) {
         errorOrDestroy(t, false);
       }
+      loop.exitStage(outer);
       stats.hookEnd(t0, objectMode);
       rs &= ~SYNC;
       if ((rs & READING) == 0) {

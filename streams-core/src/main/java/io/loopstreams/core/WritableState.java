@@ -182,6 +182,7 @@ abstract class WritableState<T> {
       onWrite(StreamException.destroyed("write"));
     } else {
       long t0 = owner.stats.hookBegin(objectMode);
+      Stream outer = loop.enterStage(owner);
       try {
         if (chunks != null) {
           callWritev(chunks, onWrite);
@@ -195,6 +196,7 @@ abstract class WritableState<T> {
           owner.errorOrDestroy(t, false);
         }
       }
+      loop.exitStage(outer);
       owner.stats.hookEnd(t0, objectMode);
     }
     ws &= ~SYNC;
