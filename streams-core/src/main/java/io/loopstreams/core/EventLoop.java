@@ -813,21 +813,20 @@ public final class EventLoop implements Executor, AutoCloseable {
 
   /**
    * The stream whose hook (doRead, doWrite, doWritev) runs right now, innermost first; null
-   * between hooks. Written by the loop with opaque stores (a plain move on x86, no fence), read
-   * by the watchdog to name the stuck stage.
+   * between hooks. Plain stores on the loop (this is on every chunk's path); the watchdog reads it
+   * with an opaque load: a diagnostic that may lag, never a torn or invented value.
    */
-  @SuppressWarnings("unused") // accessed through STAGE
   private Stream stage;
 
   /** Marks {@code s} as the running stage; returns the previous one, to restore after the hook. */
   Stream enterStage(Stream s) {
-    Stream previous = (Stream) STAGE.getOpaque(this);
-    STAGE.setOpaque(this, s);
+    Stream previous = stage;
+    stage = s;
     return previous;
   }
 
   void exitStage(Stream previous) {
-    STAGE.setOpaque(this, previous);
+    stage = previous;
   }
 
   /** The name of the stream whose hook runs now, or null. Thread-safe (a racy diagnostic read). */
