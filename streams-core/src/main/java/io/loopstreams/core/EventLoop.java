@@ -88,6 +88,7 @@ public final class EventLoop implements Executor, AutoCloseable {
   private static final VarHandle TICKS;
   private static final VarHandle LIFECYCLE;
   private static final VarHandle STAGE;
+  private static final VarHandle WATCHDOGS;
 
   static {
     try {
@@ -96,6 +97,7 @@ public final class EventLoop implements Executor, AutoCloseable {
       TICKS = l.findVarHandle(EventLoop.class, "ticks", long.class);
       LIFECYCLE = l.findVarHandle(EventLoop.class, "lifecycle", int.class);
       STAGE = l.findVarHandle(EventLoop.class, "stage", Stream.class);
+      WATCHDOGS = l.findVarHandle(EventLoop.class, "watchdogs", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -813,20 +815,34 @@ public final class EventLoop implements Executor, AutoCloseable {
 
   /**
    * The stream whose hook (doRead, doWrite, doWritev) runs right now, innermost first; null
-   * between hooks. Plain stores on the loop (this is on every chunk's path); the watchdog reads it
-   * with an opaque load: a diagnostic that may lag, never a torn or invented value.
+   * between hooks. Tracked only while a watchdog watches this loop ({@code watchdogs > 0}): every
+   * chunk passes here, and an unwatched loop pays one load of that counter. Plain stores on the
+   * loop; the watchdog reads the field with an opaque load: a diagnostic that may lag, never a
+   * torn or invented value.
    */
   private Stream stage;
+  /** Watchdogs watching this loop; written by them (any thread), read on every hook. */
+  private volatile int watchdogs;
 
   /** Marks {@code s} as the running stage; returns the previous one, to restore after the hook. */
   Stream enterStage(Stream s) {
+    if (watchdogs == 0) {
+      return null;
+    }
     Stream previous = stage;
     stage = s;
     return previous;
   }
 
   void exitStage(Stream previous) {
-    stage = previous;
+    if (watchdogs != 0) {
+      stage = previous;
+    }
+  }
+
+  /** A watchdog starts (+1) or stops (-1) watching: stage tracking is on while any watches. */
+  void watched(int delta) {
+    WATCHDOGS.getAndAdd(this, delta);
   }
 
   /** The name of the stream whose hook runs now, or null. Thread-safe (a racy diagnostic read). */

@@ -33,6 +33,7 @@ public final class LoopWatchdog implements AutoCloseable {
 
   // any thread
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
   // watchdog thread only
   private long seenCallback = -1;
@@ -53,6 +54,7 @@ public final class LoopWatchdog implements AutoCloseable {
   }
 
   LoopWatchdog start() {
+    loop.watched(1);
     thread.start();
     return this;
   }
@@ -65,7 +67,11 @@ public final class LoopWatchdog implements AutoCloseable {
   /** Stops the watchdog thread and waits for it. */
   @Override
   public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return; // closed already (or being closed by another thread)
+    }
     closed = true;
+    loop.watched(-1);
     LockSupport.unpark(thread);
     if (Thread.currentThread() != thread) {
       try {
