@@ -1,7 +1,7 @@
 package io.loopstreams.fs;
 
 import static io.loopstreams.fs.FsTestSupport.ascii;
-import static io.loopstreams.fs.FsTestSupport.openFds;
+import static io.loopstreams.fs.FsTestSupport.fdsOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +41,7 @@ class FsStreamDestroyTest {
 
   @Test
   void destroyMidReadClosesTheFileAndEmitsCloseWithoutEnd() {
-    int before = openFds();
+    int before = fdsOn(big);
     List<String> events = new ArrayList<>();
     int[] during = {0};
     EventLoop.run(loop -> {
@@ -49,7 +49,7 @@ class FsStreamDestroyTest {
       in.onData(b -> {
         if (events.isEmpty()) {
           events.add("data");
-          during[0] = openFds();
+          during[0] = fdsOn(big);
           in.destroy();
         }
       });
@@ -59,12 +59,12 @@ class FsStreamDestroyTest {
     });
     assertEquals(List.of("data", "close:true"), events);
     assertEquals(before + 1, during[0], "the file was open while reading");
-    assertEquals(before, openFds());
+    assertEquals(before, fdsOn(big));
   }
 
   @Test
   void destroyWhileAReadIsInFlightWaitsForItThenCloses() {
-    int before = openFds();
+    int before = fdsOn(big);
     List<String> events = new ArrayList<>();
     EventLoop.run(loop -> {
       FileReadStream in = Fs.createReadStream(big);
@@ -77,12 +77,12 @@ class FsStreamDestroyTest {
       in.on(Stream.CLOSE, () -> events.add("close"));
     });
     assertEquals(List.of("destroyed:true,closed:false", "error:stop", "close"), events);
-    assertEquals(before, openFds());
+    assertEquals(before, fdsOn(big));
   }
 
   @Test
   void destroyBeforeOpenClosesOnceTheOpenCompletes() {
-    int before = openFds();
+    int before = fdsOn(big);
     List<String> events = new ArrayList<>();
     EventLoop.run(loop -> {
       FileReadStream in = Fs.createReadStream(big);
@@ -91,7 +91,7 @@ class FsStreamDestroyTest {
       in.destroy();
     });
     assertEquals(List.of("open", "close"), events);
-    assertEquals(before, openFds());
+    assertEquals(before, fdsOn(big));
   }
 
   @Test
@@ -109,13 +109,13 @@ class FsStreamDestroyTest {
 
   @Test
   void destroyMidWriteClosesTheFileAndEmitsCloseWithoutFinish() {
-    int before = openFds();
+    int before = fdsOn(dir.resolve("out.bin"));
     List<String> events = new ArrayList<>();
     int[] during = {0};
     EventLoop.run(loop -> {
       FileWriteStream out = Fs.createWriteStream(dir.resolve("out.bin"));
       out.on(FileWriteStream.READY, () -> {
-        during[0] = openFds();
+        during[0] = fdsOn(dir.resolve("out.bin"));
         out.write(ByteBuffer.allocate(1 << 20), e -> events.add("write cb:" + e));
         out.destroy(); // the write is in flight: the close waits for it
         events.add("destroyed");
@@ -127,13 +127,13 @@ class FsStreamDestroyTest {
     assertEquals("close:true", events.get(events.size() - 1));
     assertTrue(!events.contains("finish"), events.toString());
     assertEquals(before + 1, during[0], "the file was open while writing");
-    assertEquals(before, openFds());
+    assertEquals(before, fdsOn(dir.resolve("out.bin")));
   }
 
   /** Node's {@code test-fs-read-stream-double-close.js}: both callbacks are called, one CLOSE. */
   @Test
   void closeTwiceCallsBothCallbacksAndClosesOnce() {
-    int before = openFds();
+    int before = fdsOn(big);
     List<String> events = new ArrayList<>();
     EventLoop.run(loop -> {
       FileReadStream in = Fs.createReadStream(big);
@@ -142,6 +142,6 @@ class FsStreamDestroyTest {
       in.close(e -> events.add("cb2:" + (e == null ? null : ((io.loopstreams.core.StreamException) e).codeName())));
     });
     assertEquals(List.of("close", "cb1:ERR_STREAM_PREMATURE_CLOSE", "cb2:ERR_STREAM_PREMATURE_CLOSE"), events);
-    assertEquals(before, openFds());
+    assertEquals(before, fdsOn(big));
   }
 }

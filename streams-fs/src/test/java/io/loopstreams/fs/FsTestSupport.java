@@ -56,6 +56,29 @@ final class FsTestSupport {
     return names.length;
   }
 
+  /**
+   * Descriptors of this process open on {@code file}: the precise check for "this stream closed
+   * its file" (the total count also moves when the JVM itself opens something, e.g. a jar).
+   */
+  static int fdsOn(Path file) {
+    Path target = file.toAbsolutePath();
+    int n = 0;
+    String[] names = new File("/proc/self/fd").list();
+    if (names == null) {
+      throw new IllegalStateException("/proc/self/fd is not readable");
+    }
+    for (String fd : names) {
+      try {
+        if (Files.readSymbolicLink(Path.of("/proc/self/fd", fd)).equals(target)) {
+          n++;
+        }
+      } catch (IOException e) {
+        // closed between the listing and the read: not open on the file
+      }
+    }
+    return n;
+  }
+
   /** Whether this JVM runs with uid 0 (from /proc/self/status, like {@code id -u}). */
   static boolean isRoot() {
     try {
