@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Node's {@code stream.Readable}: a source of chunks with a high-water-mark buffer, paused and
@@ -710,7 +715,7 @@ public abstract class Readable<T> extends Stream {
   // result and this stream; destroying the result destroys this stream.
 
   /** Node's {@code map(fn)}: {@code fn} applied to each item, in order. A null result fails. */
-  public <R> Readable<R> map(java.util.function.Function<? super T, ? extends R> fn) {
+  public <R> Readable<R> map(Function<? super T, ? extends R> fn) {
     loop.checkInLoop(this);
     return new ReadableMap<>(this, Objects.requireNonNull(fn, "fn"), 1, 0);
   }
@@ -720,35 +725,35 @@ public abstract class Readable<T> extends Stream {
    * pushed in source order; at most {@code 2 * concurrency - 1} items held (Node's concurrency +
    * highWaterMark). Negative or zero concurrency: {@code ERR_OUT_OF_RANGE}.
    */
-  public <R> Readable<R> map(java.util.function.Function<? super T, ? extends Promise<? extends R>> fn,
+  public <R> Readable<R> map(Function<? super T, ? extends Promise<? extends R>> fn,
       int concurrency) {
     loop.checkInLoop(this);
     return new ReadableMap<>(this, Objects.requireNonNull(fn, "fn"), concurrency, concurrency - 1L);
   }
 
   /** Node's {@code filter(fn)}: keeps the items {@code predicate} accepts. */
-  public Readable<T> filter(java.util.function.Predicate<? super T> predicate) {
+  public Readable<T> filter(Predicate<? super T> predicate) {
     loop.checkInLoop(this);
     Objects.requireNonNull(predicate, "predicate");
     return new ReadableFilter<>(this, predicate::test, 1);
   }
 
   /** Node's {@code filter(fn, {concurrency})} with an async predicate; order kept. */
-  public Readable<T> filter(java.util.function.Function<? super T, ? extends Promise<Boolean>> predicate,
+  public Readable<T> filter(Function<? super T, ? extends Promise<Boolean>> predicate,
       int concurrency) {
     loop.checkInLoop(this);
     return new ReadableFilter<>(this, Objects.requireNonNull(predicate, "predicate"), concurrency);
   }
 
   /** Node's {@code flatMap(fn)} where {@code fn} returns a stream: its items, stream after stream. */
-  public <R> Readable<R> flatMap(java.util.function.Function<? super T, ? extends Readable<? extends R>> fn) {
+  public <R> Readable<R> flatMap(Function<? super T, ? extends Readable<? extends R>> fn) {
     loop.checkInLoop(this);
     return new ReadableFlatMap<>(this, Objects.requireNonNull(fn, "fn"));
   }
 
   /** Node's {@code flatMap(fn)} where {@code fn} returns an iterable (Reactor's name). */
   public <R> Readable<R> flatMapIterable(
-      java.util.function.Function<? super T, ? extends Iterable<? extends R>> fn) {
+      Function<? super T, ? extends Iterable<? extends R>> fn) {
     loop.checkInLoop(this);
     return new ReadableFlatMap<>(this, Objects.requireNonNull(fn, "fn"));
   }
@@ -766,7 +771,7 @@ public abstract class Readable<T> extends Stream {
   }
 
   /** Node's {@code forEach(fn)}: calls {@code action} for each item; fulfils after END. */
-  public Promise<Void> forEach(java.util.function.Consumer<? super T> action) {
+  public Promise<Void> forEach(Consumer<? super T> action) {
     loop.checkInLoop(this);
     Objects.requireNonNull(action, "action");
     return ReadableReduce.<T, Void>run(this, (none, item) -> {
@@ -776,7 +781,7 @@ public abstract class Readable<T> extends Stream {
   }
 
   /** Node's {@code forEach(fn, {concurrency})} with an async action: up to {@code concurrency} at once. */
-  public Promise<Void> forEach(java.util.function.Function<? super T, ? extends Promise<?>> action,
+  public Promise<Void> forEach(Function<? super T, ? extends Promise<?>> action,
       int concurrency) {
     loop.checkInLoop(this);
     Objects.requireNonNull(action, "action");
@@ -795,7 +800,7 @@ public abstract class Readable<T> extends Stream {
   }
 
   /** Node's {@code reduce(fn, initial)}: folds the items into {@code initial}. */
-  public <R> Promise<R> reduce(java.util.function.BiFunction<? super R, ? super T, ? extends R> fn,
+  public <R> Promise<R> reduce(BiFunction<? super R, ? super T, ? extends R> fn,
       R initial) {
     loop.checkInLoop(this);
     return ReadableReduce.run(this, Objects.requireNonNull(fn, "fn"), initial, true);
@@ -805,7 +810,7 @@ public abstract class Readable<T> extends Stream {
    * Node's {@code reduce(fn)}: the first item is the initial value; an empty stream rejects with
    * {@code ERR_MISSING_ARGS} "Reduce of an empty stream requires an initial value".
    */
-  public Promise<T> reduce(java.util.function.BinaryOperator<T> fn) {
+  public Promise<T> reduce(BinaryOperator<T> fn) {
     loop.checkInLoop(this);
     return ReadableReduce.run(this, Objects.requireNonNull(fn, "fn"), null, false);
   }
