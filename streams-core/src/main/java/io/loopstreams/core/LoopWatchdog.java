@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A daemon thread that reports a callback holding an {@link EventLoop} longer than a threshold,
@@ -33,7 +34,7 @@ public final class LoopWatchdog implements AutoCloseable {
 
   // any thread
   private volatile boolean closed;
-  private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean closing = new AtomicBoolean();
 
   // watchdog thread only
   private long seenCallback = -1;
