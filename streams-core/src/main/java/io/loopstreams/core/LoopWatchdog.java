@@ -2,9 +2,9 @@ package io.loopstreams.core;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A daemon thread that reports a callback holding an {@link EventLoop} longer than a threshold,

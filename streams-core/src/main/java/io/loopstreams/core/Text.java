@@ -1,5 +1,6 @@
 package io.loopstreams.core;
 
+import java.nio.ByteBuffer;
 /**
  * Text transforms: decode UTF-8 bytes into strings, split text into lines. Each factory returns
  * a new {@link Transform} on the current loop.
@@ -25,12 +26,12 @@ public final class Text {
   }
 
   /** Bytes to strings: one string per input chunk (less a partial character), none if empty. */
-  public static Transform<java.nio.ByteBuffer, String> utf8Decoder() {
+  public static Transform<ByteBuffer, String> utf8Decoder() {
     return new Utf8DecodeTransform(decoderOptions());
   }
 
   /** {@link #utf8Decoder()} with explicit options (readable side counted in strings). */
-  public static Transform<java.nio.ByteBuffer, String> utf8Decoder(StreamOptions options) {
+  public static Transform<ByteBuffer, String> utf8Decoder(StreamOptions options) {
     return new Utf8DecodeTransform(options);
   }
 
@@ -45,12 +46,12 @@ public final class Text {
   }
 
   /** UTF-8 bytes to lines, at most {@link #DEFAULT_MAX_LINE_LENGTH} characters each. */
-  public static Transform<java.nio.ByteBuffer, String> utf8Lines() {
+  public static Transform<ByteBuffer, String> utf8Lines() {
     return utf8Lines(DEFAULT_MAX_LINE_LENGTH);
   }
 
   /** UTF-8 bytes to lines; a longer line fails the stream with {@code ERR_OUT_OF_RANGE}. */
-  public static Transform<java.nio.ByteBuffer, String> utf8Lines(int maxLineLength) {
+  public static Transform<ByteBuffer, String> utf8Lines(int maxLineLength) {
     return new LineSplitter<>(decoderOptions(), maxLineLength, true);
   }
 
