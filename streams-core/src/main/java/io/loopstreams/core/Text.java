@@ -1,6 +1,7 @@
 package io.loopstreams.core;
 
 import java.nio.ByteBuffer;
+
 /**
  * Text transforms: decode UTF-8 bytes into strings, split text into lines. Each factory returns
  * a new {@link Transform} on the current loop.
