@@ -61,7 +61,29 @@ final class FsTestSupport {
    * its file" (the total count also moves when the JVM itself opens something, e.g. a jar).
    */
   static int fdsOn(Path file) {
-    Path target = file.toAbsolutePath();
+    return fdsMatching(real(file), false);
+  }
+
+  /** Descriptors of this process open on anything inside {@code directory}. */
+  static int fdsUnder(Path directory) {
+    return fdsMatching(real(directory), true);
+  }
+
+  /** The path as /proc/self/fd shows it: symbolic links resolved (the file may not exist yet). */
+  private static Path real(Path p) {
+    Path abs = p.toAbsolutePath();
+    try {
+      return abs.toRealPath();
+    } catch (IOException e) {
+      try {
+        return abs.getParent().toRealPath().resolve(abs.getFileName());
+      } catch (IOException e2) {
+        return abs;
+      }
+    }
+  }
+
+  private static int fdsMatching(Path target, boolean inside) {
     int n = 0;
     String[] names = new File("/proc/self/fd").list();
     if (names == null) {
@@ -69,7 +91,8 @@ final class FsTestSupport {
     }
     for (String fd : names) {
       try {
-        if (Files.readSymbolicLink(Path.of("/proc/self/fd", fd)).equals(target)) {
+        Path link = Files.readSymbolicLink(Path.of("/proc/self/fd", fd));
+        if (inside ? link.startsWith(target) : link.equals(target)) {
           n++;
         }
       } catch (IOException e) {

@@ -148,7 +148,7 @@ class PipelineDirectTransferTest {
   void cancelDuringTheTransferDestroysBothAndRemovesTheAtomicTemp() throws IOException {
     Path src = randomFile("src.bin", (int) DirectCopy.STEP * 2 + 1);
     Path dst = Files.writeString(dir.resolve("dst.bin"), "old");
-    int before = FsTestSupport.openFds();
+    int before = FsTestSupport.fdsUnder(dir);
     List<String> events = new ArrayList<>();
     Throwable[] error = {null};
     EventLoop.run(loop -> {
@@ -167,6 +167,6 @@ class PipelineDirectTransferTest {
     try (var s = Files.list(dir)) {
       assertEquals(2, s.count()); // src.bin and dst.bin: no temporary file left
     }
-    assertEquals(before, FsTestSupport.openFds());
+    assertEquals(before, FsTestSupport.fdsUnder(dir));
   }
 }
