@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,10 +61,11 @@ class LoopNeverBlocksBlockHoundTest {
   @Test
   void aBlockingCallOnTheLoopThreadIsCaught() throws Exception {
     // Proves the instrumentation is live, so the tests below can fail.
+    // A deliberate blocking call on the loop thread (a 1 ms park), which BlockHound must reject.
     Object outcome = loop.call(() -> {
       try {
-        Thread.sleep(1);
-        return "slept";
+        LockSupport.parkNanos(1_000_000L);
+        return "parked";
       } catch (BlockingOperationError e) {
         return e;
       }
