@@ -5,14 +5,9 @@ import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Readable;
 import io.loopstreams.core.StreamOptions;
 import io.loopstreams.core.internal.Exceptions;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
-import org.jctools.queues.MpscUnboundedArrayQueue;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
@@ -38,37 +33,15 @@ import org.reactivestreams.Subscription;
  * cancels the new subscription (rule 2.5); nulls throw NPE (rule 2.13).
  *
  * <h2>Fields</h2>
- * {@code inbox}, {@code upstream}, {@code wip}, {@code done}/{@code error}: any thread (package
- * doc). Everything else: loop thread only.
+ * The signal hand-off is its {@link Inbound}'s (any thread). Everything else: loop thread only.
  */
-public final class PublisherReadable<T> extends Readable<T> implements Subscriber<T> {
-
-  private static final VarHandle WIP;
-  private static final VarHandle UPSTREAM;
-
-  static {
-    try {
-      MethodHandles.Lookup l = MethodHandles.lookup();
-      WIP = l.findVarHandle(PublisherReadable.class, "wip", int.class);
-      UPSTREAM = l.findVarHandle(PublisherReadable.class, "upstream", Subscription.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+public final class PublisherReadable<T> extends Readable<T> {
 
   // immutable
   private final Publisher<? extends T> source;
   private final boolean bytes;
-  private final Runnable drainTask = this::drain;
-
-  // any thread
-  private final MpscUnboundedArrayQueue<T> inbox;
-  /** null → the subscription → {@link Signals#CANCELLED} once destroyed. */
-  private volatile Subscription upstream;
-  private volatile int wip;
-  /** Written before the volatile {@code done}. */
-  private Throwable error;
-  private volatile boolean done;
+  /** The signals from the publisher's threads, drained on the loop by {@link #drainOnce()}. */
+  private final Inbound<T> inbound;
 
   // loop thread only
   private boolean subscribeCalled;
@@ -86,7 +59,12 @@ public final class PublisherReadable<T> extends Readable<T> implements Subscribe
     this.source = Objects.requireNonNull(source, "source");
     this.bytes = options.readableStrategy().isBytes();
     long mark = Math.max(1, options.readableStrategy().highWaterMark());
-    this.inbox = new MpscUnboundedArrayQueue<>((int) Math.max(8, Math.min(bytes ? 64 : mark, 1024)));
+    this.inbound = new Inbound<>(loop, bytes ? 64 : mark) {
+      @Override
+      void drainOnce() {
+        PublisherReadable.this.drainOnce();
+      }
+    };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -98,7 +76,7 @@ public final class PublisherReadable<T> extends Readable<T> implements Subscribe
       subscribeCalled = true;
       readPending = true;
       try {
-        source.subscribe(this);
+        source.subscribe(inbound);
       } catch (Throwable t) {
         Exceptions.throwIfFatal(t); // rule 1.9 broken by the publisher
         destroy(t);
@@ -110,18 +88,18 @@ public final class PublisherReadable<T> extends Readable<T> implements Subscribe
 
   @Override
   protected void doDestroy(Throwable err, Callback callback) {
-    cancelUpstream();
-    inbox.clear();
+    inbound.cancel();
+    inbound.clear();
     callback.done(err);
   }
 
   private void requestMore() {
-    Subscription s = upstream;
+    Subscription s = inbound.upstream();
     if (s == null || !started) {
       readPending = true;
       return;
     }
-    if (s == Signals.CANCELLED || finished || done) {
+    if (s == Signals.CANCELLED || finished || inbound.isDone()) {
       return;
     }
     long want = wanted();
@@ -145,69 +123,14 @@ public final class PublisherReadable<T> extends Readable<T> implements Subscribe
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Subscriber: any thread
-
-  @Override
-  public void onSubscribe(Subscription s) {
-    Objects.requireNonNull(s, "rule 2.13: onSubscribe(null)");
-    if (!UPSTREAM.compareAndSet(this, null, s)) {
-      s.cancel(); // rule 2.5, or destroyed before the subscription arrived
-      return;
-    }
-    schedule();
-  }
-
-  @Override
-  public void onNext(T item) {
-    Objects.requireNonNull(item, "rule 2.13: onNext(null)");
-    inbox.offer(item);
-    schedule();
-  }
-
-  @Override
-  public void onError(Throwable t) {
-    Objects.requireNonNull(t, "rule 2.13: onError(null)");
-    error = t;
-    done = true;
-    schedule();
-  }
-
-  @Override
-  public void onComplete() {
-    done = true;
-    schedule();
-  }
-
-  private void schedule() {
-    if ((int) WIP.getAndAdd(this, 1) == 0) {
-      try {
-        loop().execute(drainTask);
-      } catch (RejectedExecutionException e) {
-        cancelUpstream(); // the loop is gone: nobody will read
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Drain: loop thread
-
-  private void drain() {
-    int missed = 1;
-    for (;;) {
-      drainOnce();
-      missed = (int) WIP.getAndAdd(this, -missed) - missed;
-      if (missed == 0) {
-        return;
-      }
-    }
-  }
 
   private void drainOnce() {
     if (destroyed()) {
-      inbox.clear();
+      inbound.clear();
       return;
     }
-    if (!started && upstream != null) {
+    if (!started && inbound.upstream() != null) {
       started = true;
       if (readPending) {
         readPending = false;
@@ -215,12 +138,12 @@ public final class PublisherReadable<T> extends Readable<T> implements Subscribe
       }
     }
     for (;;) {
-      boolean d = done;
-      T item = inbox.poll();
+      boolean d = inbound.isDone();
+      T item = inbound.poll();
       if (item == null) {
         if (d && !finished) {
           finished = true;
-          Throwable e = error;
+          Throwable e = inbound.error();
           if (e != null) {
             destroy(e);
           } else {
@@ -236,16 +159,9 @@ public final class PublisherReadable<T> extends Readable<T> implements Subscribe
       }
       push(item);
       if (destroyed()) {
-        inbox.clear();
+        inbound.clear();
         return;
       }
-    }
-  }
-
-  private void cancelUpstream() {
-    Subscription s = (Subscription) UPSTREAM.getAndSet(this, Signals.CANCELLED);
-    if (s != null && s != Signals.CANCELLED && !done) {
-      s.cancel();
     }
   }
 }

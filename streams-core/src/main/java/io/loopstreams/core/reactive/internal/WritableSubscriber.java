@@ -1,19 +1,14 @@
 package io.loopstreams.core.reactive.internal;
 
 import io.loopstreams.core.Callback;
-import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Stream;
 import io.loopstreams.core.WritableStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
-import org.jctools.queues.MpscUnboundedArrayQueue;
-import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * A {@link WritableStream} (a Writable or a Duplex's writable side) as a {@link Subscriber}.
+ * A {@link WritableStream} (a Writable or a Duplex's writable side) as a {@link
+ * org.reactivestreams.Subscriber}.
  *
  * <h2>Demand</h2>
  * On {@code onSubscribe} it requests {@link #initialDemand} elements: the writable mark for
@@ -33,54 +28,34 @@ import org.reactivestreams.Subscription;
  * cancelled; elements still arriving afterwards are dropped (rule 2.8).
  *
  * <h2>Fields</h2>
- * {@code inbox}, {@code upstream}, {@code wip}, {@code done}/{@code error}: any thread (see the
- * package doc). {@code started}, {@code terminated}: loop thread only.
+ * The signal hand-off is {@link Inbound}'s. {@code started}, {@code terminated}: loop thread
+ * only.
  */
-public final class WritableSubscriber<T> implements Subscriber<T>, Runnable {
+public final class WritableSubscriber<T> extends Inbound<T> {
 
   /** The chunk size a byte stream's initial demand assumes. */
   static final long EXPECTED_CHUNK_BYTES = 16 * 1024;
 
-  private static final VarHandle WIP;
-  private static final VarHandle UPSTREAM;
-
-  static {
-    try {
-      MethodHandles.Lookup l = MethodHandles.lookup();
-      WIP = l.findVarHandle(WritableSubscriber.class, "wip", int.class);
-      UPSTREAM = l.findVarHandle(WritableSubscriber.class, "upstream", Subscription.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
   // immutable
   private final WritableStream<T> target;
   private final Stream stream;
-  private final EventLoop loop;
   private final long initialDemand;
   private final Callback onWritten = this::written;
-
-  // any thread
-  /** Elements in transit to the loop; at most the demand signalled (rule 1.1). */
-  private final MpscUnboundedArrayQueue<T> inbox;
-  /** null → the subscription → {@link Signals#CANCELLED} (after the stream closed). */
-  private volatile Subscription upstream;
-  private volatile int wip;
-  /** {@code error} is written before the volatile {@code done}. */
-  private Throwable error;
-  private volatile boolean done;
 
   // loop thread only
   private boolean started;
   private boolean terminated;
 
   public WritableSubscriber(WritableStream<T> target) {
-    this.target = Objects.requireNonNull(target, "target");
-    this.stream = target.stream();
-    this.loop = stream.loop();
-    this.initialDemand = initialDemand(target.writableObjectMode(), target.writableHighWaterMark());
-    this.inbox = new MpscUnboundedArrayQueue<>((int) Math.max(8, Math.min(initialDemand, 1024)));
+    this(target, Objects.requireNonNull(target, "target").stream(),
+        initialDemand(target.writableObjectMode(), target.writableHighWaterMark()));
+  }
+
+  private WritableSubscriber(WritableStream<T> target, Stream stream, long initialDemand) {
+    super(stream.loop(), initialDemand);
+    this.target = target;
+    this.stream = stream;
+    this.initialDemand = initialDemand;
   }
 
   /** Objects: the mark (at least 1). Bytes: {@code max(1, mark / EXPECTED_CHUNK_BYTES)}. */
@@ -89,81 +64,25 @@ public final class WritableSubscriber<T> implements Subscriber<T>, Runnable {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Subscriber: any thread
-
-  @Override
-  public void onSubscribe(Subscription s) {
-    Objects.requireNonNull(s, "rule 2.13: onSubscribe(null)");
-    if (!UPSTREAM.compareAndSet(this, null, s)) {
-      s.cancel(); // rule 2.5 (or the stream closed before the subscription arrived)
-      return;
-    }
-    schedule();
-  }
-
-  @Override
-  public void onNext(T item) {
-    Objects.requireNonNull(item, "rule 2.13: onNext(null)");
-    inbox.offer(item);
-    schedule();
-  }
-
-  @Override
-  public void onError(Throwable t) {
-    Objects.requireNonNull(t, "rule 2.13: onError(null)");
-    error = t;
-    done = true;
-    schedule();
-  }
-
-  @Override
-  public void onComplete() {
-    done = true;
-    schedule();
-  }
-
-  private void schedule() {
-    if ((int) WIP.getAndAdd(this, 1) == 0) {
-      try {
-        loop.execute(this);
-      } catch (RejectedExecutionException e) {
-        // The loop is gone: nothing can be written any more.
-        cancelUpstream();
-      }
-    }
-  }
-
-  @Override
-  public void run() {
-    int missed = 1;
-    for (;;) {
-      drainOnce();
-      missed = (int) WIP.getAndAdd(this, -missed) - missed;
-      if (missed == 0) {
-        return;
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Loop thread only
 
-  private void drainOnce() {
-    Subscription s = upstream;
+  @Override
+  void drainOnce() {
+    Subscription s = upstream();
     if (!started && s != null) {
       started = true;
       stream.on(Stream.CLOSE, (Runnable) this::targetClosed);
       if (s != Signals.CANCELLED) {
         if (dead()) {
-          cancelUpstream();
+          cancel();
         } else {
           s.request(initialDemand);
         }
       }
     }
     for (;;) {
-      boolean d = done;
-      T item = inbox.poll();
+      boolean d = isDone();
+      T item = poll();
       if (item == null) {
         if (d && !terminated) {
           terminated = true;
@@ -172,7 +91,7 @@ public final class WritableSubscriber<T> implements Subscriber<T>, Runnable {
         return;
       }
       if (dead()) {
-        cancelUpstream(); // rule 2.8: keep accepting, drop
+        cancel(); // rule 2.8: keep accepting, drop
       } else {
         target.write(item, onWritten);
       }
@@ -180,7 +99,7 @@ public final class WritableSubscriber<T> implements Subscriber<T>, Runnable {
   }
 
   private void finish() {
-    Throwable e = error;
+    Throwable e = error();
     if (e != null) {
       if (!stream.destroyed()) {
         stream.destroy(e);
@@ -197,25 +116,18 @@ public final class WritableSubscriber<T> implements Subscriber<T>, Runnable {
 
   /** A write completed: ask for one more element in its place. */
   private void written(Throwable err) {
-    if (err != null || done) {
+    if (err != null || isDone()) {
       return;
     }
-    Subscription s = upstream;
+    Subscription s = upstream();
     if (s != null && s != Signals.CANCELLED) {
       s.request(1);
     }
   }
 
   private void targetClosed() {
-    if (!done) {
-      cancelUpstream();
-    }
-  }
-
-  private void cancelUpstream() {
-    Subscription s = (Subscription) UPSTREAM.getAndSet(this, Signals.CANCELLED);
-    if (s != null && s != Signals.CANCELLED) {
-      s.cancel();
+    if (!isDone()) {
+      cancel();
     }
   }
 
