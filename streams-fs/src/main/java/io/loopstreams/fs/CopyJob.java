@@ -6,6 +6,7 @@ import io.loopstreams.core.Promise;
 import io.loopstreams.core.SystemException;
 import io.loopstreams.fs.internal.FileOps;
 import io.loopstreams.fs.internal.FileOps.OpenMode;
+import io.loopstreams.fs.internal.Transfer;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -33,6 +34,7 @@ final class CopyJob {
 
   // set by open() on the pool, then loop thread only (see the happens-before note above)
   private FileChannel in;
+  private boolean inRegular;
   private FileChannel out;
   private Path temp;
   private long total;
@@ -63,6 +65,7 @@ final class CopyJob {
   private boolean open() throws IOException {
     FileOps.Opened src = FileOps.openRead(source);
     in = src.channel();
+    inRegular = src.regular();
     total = src.size();
     if (Files.isDirectory(destination)) {
       throw FileOps.isDirectory("copyfile", destination);
@@ -86,8 +89,9 @@ final class CopyJob {
   private void step() {
     long at = copied;
     FileChannel i = in;
+    boolean seekable = inRegular;
     FileChannel o = out;
-    loop.offload(() -> FileOps.transfer(i, at, DirectCopy.STEP, o, source, destination), (n, error) -> {
+    loop.offload(() -> Transfer.copy(i, seekable, at, DirectCopy.STEP, o, source, destination), (n, error) -> {
       if (error != null) {
         fail(error);
         return;

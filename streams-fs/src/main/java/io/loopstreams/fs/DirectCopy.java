@@ -5,7 +5,7 @@ import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Finished;
 import io.loopstreams.core.Stream;
 import io.loopstreams.core.StreamException;
-import io.loopstreams.fs.internal.FileOps;
+import io.loopstreams.fs.internal.Transfer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
@@ -72,11 +72,12 @@ final class DirectCopy {
     }
     long at = src.position();
     FileChannel in = src.channel();
+    boolean seekable = src.regular();
     FileChannel out = dst.channel();
     Path inPath = src.path();
     Path outPath = dst.path();
     // Only values captured on the loop cross to the pool (published by the executor hand-off).
-    loop.offload(() -> FileOps.transfer(in, at, max, out, inPath, outPath),
+    loop.offload(() -> Transfer.copy(in, seekable, at, max, out, inPath, outPath),
         (n, error) -> {
           if (error == null) {
             src.advance(n);

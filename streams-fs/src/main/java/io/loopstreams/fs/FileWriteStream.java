@@ -11,6 +11,7 @@ import io.loopstreams.core.SystemException;
 import io.loopstreams.core.Writable;
 import io.loopstreams.fs.internal.FileOps;
 import io.loopstreams.fs.internal.FileOps.OpenMode;
+import io.loopstreams.fs.internal.Transfer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -165,7 +166,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
       if (exists && (mode == OpenMode.APPEND || mode == OpenMode.MODIFY)) {
         FileOps.Opened src = FileOps.openRead(path);
         try {
-          FileOps.transfer(src.channel(), 0, Long.MAX_VALUE, ch, path, tmp);
+          Transfer.copy(src.channel(), src.regular(), 0, Long.MAX_VALUE, ch, path, tmp);
         } finally {
           FileOps.closeQuietly(src.channel());
         }

@@ -6,6 +6,7 @@ import io.loopstreams.core.Promise;
 import io.loopstreams.core.StreamException;
 import io.loopstreams.fs.internal.FileOps;
 import io.loopstreams.fs.internal.FileOps.OpenMode;
+import io.loopstreams.fs.internal.WholeFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -96,25 +97,14 @@ public final class Fs {
   // ---------------------------------------------------------------------------------------------
   // Helpers
 
-  /** The whole file, as a heap buffer ready to read. */
+  /**
+   * The whole file, as a heap buffer ready to read: read to its end whatever {@code stat} says,
+   * so {@code /proc} files, FIFOs and devices read like Node. A file over 2 GiB fails with
+   * {@link FileTooLargeException} ({@code ERR_FS_FILE_TOO_LARGE}).
+   */
   public static Promise<ByteBuffer> readFile(Path path) {
     Objects.requireNonNull(path, "path");
-    return loop().offload(() -> {
-      FileOps.Opened opened = FileOps.openRead(path);
-      try (FileChannel ch = opened.channel()) {
-        if (opened.size() > Integer.MAX_VALUE - 8) {
-          throw new StreamException(ErrorCode.ERR_OUT_OF_RANGE,
-              "File size (" + opened.size() + ") is greater than 2 GiB");
-        }
-        ByteBuffer buf = ByteBuffer.allocate((int) opened.size());
-        while (buf.hasRemaining() && ch.read(buf, buf.position()) >= 0) {
-          // positional reads until full or EOF
-        }
-        return buf.flip();
-      } catch (IOException e) {
-        throw FileOps.map(e, "read", path);
-      }
-    });
+    return loop().offload(() -> WholeFile.read(path, FileTooLargeException::new));
   }
 
   /** Creates or truncates {@code path} and writes {@code data} (not consumed). */

@@ -40,8 +40,12 @@ public final class FileOps {
     return SystemException.fromIOException(e, syscall, path == null ? null : path.toString());
   }
 
-  /** An open file and its size when it was opened. */
-  public record Opened(FileChannel channel, long size) {
+  /**
+   * An open file, its size when it was opened (a hint: {@code /proc} files say 0, a file may
+   * grow), and whether it is a regular file (read at positions) or a FIFO or device (read in
+   * sequence).
+   */
+  public record Opened(FileChannel channel, long size, boolean regular) {
   }
 
   /**
@@ -60,7 +64,7 @@ public final class FileOps {
       if (attrs.isDirectory()) {
         throw isDirectory("open", path);
       }
-      return new Opened(ch, attrs.size());
+      return new Opened(ch, attrs.size(), attrs.isRegularFile());
     } catch (IOException e) {
       closeQuietly(ch);
       throw map(e, "open", path);
@@ -182,28 +186,5 @@ public final class FileOps {
       // The caller is already failing with a more relevant error.
       return;
     }
-  }
-
-  /**
-   * Copies up to {@code max} bytes from {@code src} at {@code position} to {@code dst}'s
-   * current position with {@code transferTo} (sendfile/copy_file_range: no copy through user
-   * space). Returns the bytes moved; fewer than {@code max} only at the end of {@code src}.
-   */
-  public static long transfer(FileChannel src, long position, long max, FileChannel dst,
-      Path srcPath, Path dstPath) {
-    long done = 0;
-    try {
-      while (done < max) {
-        long n = src.transferTo(position + done, max - done, dst);
-        if (n <= 0) {
-          break; // file to file, transferTo returns 0 only at the end of the source
-        }
-        done += n;
-      }
-    } catch (IOException e) {
-      String m = String.valueOf(e.getMessage());
-      throw map(e, m.contains("No space") ? "write" : "copyfile", m.contains("No space") ? dstPath : srcPath);
-    }
-    return done;
   }
 }
