@@ -5,6 +5,7 @@ import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Finished;
 import io.loopstreams.core.Stream;
 import io.loopstreams.core.StreamException;
+import io.loopstreams.fs.internal.CopyFile;
 import io.loopstreams.fs.internal.Transfer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import java.nio.file.Path;
 final class DirectCopy {
 
   /** Bytes per offloaded transfer request: large enough that hand-offs are noise. */
-  static final long STEP = 64L << 20;
+  static final long STEP = CopyFile.STEP;
 
   private final EventLoop loop;
   private final FileReadStream src;

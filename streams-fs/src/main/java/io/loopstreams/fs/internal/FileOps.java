@@ -5,7 +5,6 @@ import io.loopstreams.core.SystemException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Blocking file operations shared by the streams and {@code Fs}: they run on the offload pool
@@ -108,26 +106,6 @@ public final class FileOps {
       }
     }
     return ch;
-  }
-
-  /** A fresh temporary file {@code .<name>.<random>.tmp} in {@code destination}'s directory. */
-  public static Path createTemp(Path destination) {
-    Path dir = destination.toAbsolutePath().getParent();
-    String base = "." + destination.getFileName() + ".";
-    for (int attempt = 0; ; attempt++) {
-      Path tmp = dir.resolve(base + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".tmp");
-      try {
-        Files.createFile(tmp);
-        return tmp;
-      } catch (FileAlreadyExistsException e) {
-        if (attempt > 16) {
-          throw map(e, "open", tmp);
-        }
-      } catch (IOException e) {
-        // Reported against the destination: that is the name the caller knows (Node's shape).
-        throw map(e, "open", destination);
-      }
-    }
   }
 
   /**
