@@ -1,7 +1,7 @@
 package io.loopstreams.examples;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Pipeline;
+import io.loopstreams.core.stream.Pipeline;
 import io.loopstreams.fs.FileReadStream;
 import io.loopstreams.fs.FileWriteStream;
 import io.loopstreams.fs.Fs;

@@ -1,11 +1,11 @@
 package io.loopstreams.examples;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Pipeline;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Transform;
-import io.loopstreams.core.Writable;
+import io.loopstreams.core.stream.Pipeline;
+import io.loopstreams.core.stream.Readable;
+import io.loopstreams.core.stream.StreamOptions;
+import io.loopstreams.core.stream.Transform;
+import io.loopstreams.core.stream.Writable;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.loopstreams.examples;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Pipeline;
-import io.loopstreams.core.Text;
-import io.loopstreams.core.Transform;
+import io.loopstreams.core.stream.Pipeline;
+import io.loopstreams.core.stream.Transform;
+import io.loopstreams.core.text.Text;
 import io.loopstreams.fs.Fs;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;

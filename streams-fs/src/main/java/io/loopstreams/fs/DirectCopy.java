@@ -2,9 +2,9 @@ package io.loopstreams.fs;
 
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Finished;
-import io.loopstreams.core.Stream;
 import io.loopstreams.core.StreamException;
+import io.loopstreams.core.stream.Finished;
+import io.loopstreams.core.stream.Stream;
 import io.loopstreams.fs.internal.CopyFile;
 import io.loopstreams.fs.internal.Transfer;
 import java.nio.channels.FileChannel;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Pipeline;
+import io.loopstreams.core.stream.Pipeline;
 import io.loopstreams.core.Promise;
 import io.loopstreams.core.SystemException;
 import java.io.IOException;

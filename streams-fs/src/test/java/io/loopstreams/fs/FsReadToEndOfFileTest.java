@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Pipeline;
+import io.loopstreams.core.stream.Pipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
