@@ -3,14 +3,14 @@ package io.loopstreams.core;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * One request in flight on an offload pool, for a stream whose blocking work must stay in order
  * (a file's reads, a compressor's blocks): libuv's one-request-per-handle rule. While a request
- * runs, {@link #whenIdle} defers an action (a stream's close) until the request has come back;
- * the request's own completion is then skipped and its result handed to the discard action,
- * which releases what it holds (pooled buffers).
+ * runs, {@link #whenIdle} defers an action (a stream's close) until the request has come back and
+ * its completion has run: a completion that finds its stream destroyed releases what the result
+ * holds and returns. A request made of several pool steps elsewhere (a zero-copy transfer) holds
+ * the slot with {@link #hold()} and {@link #release()}.
  *
  * <p>Loop thread only. Reuse one slot (and, on hot paths, one {@link Callable} and one
  * completion) per stream: a request costs no allocation beyond the pool's task.
@@ -19,28 +19,23 @@ public final class OffloadSlot {
 
   private final EventLoop loop;
   private final OffloadPool pool;
-  private final Consumer<Object> discard;
   private boolean busy;
   /** What waits for the request in flight, or null. */
   private Runnable afterBusy;
 
-  private OffloadSlot(EventLoop loop, OffloadPool pool, Consumer<Object> discard) {
+  private OffloadSlot(EventLoop loop, OffloadPool pool) {
     this.loop = Objects.requireNonNull(loop, "loop");
     this.pool = Objects.requireNonNull(pool, "pool");
-    this.discard = Objects.requireNonNull(discard, "discard");
   }
 
-  /** A slot on the loop's own offload pool whose skipped results need no release. */
+  /** A slot on the loop's own offload pool. */
   public static OffloadSlot of(EventLoop loop) {
-    return new OffloadSlot(loop, loop.offloadPool(), r -> { });
+    return new OffloadSlot(loop, loop.offloadPool());
   }
 
-  /**
-   * A slot on {@code pool}; {@code discard} receives the non-null result of a request whose
-   * completion was skipped because {@link #whenIdle} was waiting for it.
-   */
-  public static OffloadSlot of(EventLoop loop, OffloadPool pool, Consumer<Object> discard) {
-    return new OffloadSlot(loop, pool, discard);
+  /** A slot on {@code pool}. */
+  public static OffloadSlot of(EventLoop loop, OffloadPool pool) {
+    return new OffloadSlot(loop, pool);
   }
 
   /** Whether a request is in flight. */
@@ -60,22 +55,41 @@ public final class OffloadSlot {
     busy = true;
     loop.offload(pool, work, (T value, Throwable error) -> {
       busy = false;
-      if (afterBusy != null) {
-        if (value != null) {
-          discard.accept(value);
-        }
-        Runnable r = afterBusy;
-        afterBusy = null;
-        r.run();
-        return;
+      try {
+        completion.accept(value, error);
+      } finally {
+        runDeferred();
       }
-      completion.accept(value, error);
     });
   }
 
+  /** Marks the slot busy for a request made elsewhere; end it with {@link #release()}. */
+  public void hold() {
+    if (busy) {
+      throw new IllegalStateException("a request is already in flight");
+    }
+    busy = true;
+  }
+
+  /** Ends a {@link #hold()}; returns false if a deferred action was waiting (it has now run). */
+  public boolean release() {
+    busy = false;
+    return !runDeferred();
+  }
+
+  private boolean runDeferred() {
+    Runnable r = afterBusy;
+    if (r == null) {
+      return false;
+    }
+    afterBusy = null;
+    r.run();
+    return true;
+  }
+
   /**
-   * Runs {@code action} now if no request is in flight, else once it has come back (instead of
-   * its completion). The usual body of a stream's {@code doDestroy}: close after the last request.
+   * Runs {@code action} now if no request is in flight, else once it has come back, right after
+   * its completion. The usual body of a stream's {@code doDestroy}: close after the last request.
    */
   public void whenIdle(Runnable action) {
     Objects.requireNonNull(action, "action");

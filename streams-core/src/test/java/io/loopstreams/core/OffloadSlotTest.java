@@ -39,12 +39,12 @@ class OffloadSlotTest {
   }
 
   @Test
-  void anActionDeferredUntilIdleRunsAfterTheRequestInsteadOfItsCompletionAndTheResultIsDiscarded()
+  void anActionDeferredUntilIdleRunsRightAfterTheRequestsCompletion()
       throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     List<String> log = new ArrayList<>();
     EventLoop.run(loop -> {
-      OffloadSlot slot = OffloadSlot.of(loop, loop.offloadPool(), r -> log.add("discarded " + r));
+      OffloadSlot slot = OffloadSlot.of(loop);
       slot.submit(() -> {
         release.await(10, TimeUnit.SECONDS);
         return "buffer";
@@ -53,7 +53,22 @@ class OffloadSlotTest {
       log.add("deferred");
       release.countDown();
     });
-    assertEquals(List.of("deferred", "discarded buffer", "close, busy=false"), log);
+    assertEquals(List.of("deferred", "completion buffer", "close, busy=false"), log);
+  }
+
+  @Test
+  void aHeldSlotRunsTheDeferredActionOnReleaseAndSaysSo() {
+    List<String> log = new ArrayList<>();
+    EventLoop.run(loop -> {
+      OffloadSlot slot = OffloadSlot.of(loop);
+      slot.hold();
+      assertTrue(slot.release());
+      slot.hold();
+      slot.whenIdle(() -> log.add("closed"));
+      log.add("held");
+      assertFalse(slot.release());
+    });
+    assertEquals(List.of("held", "closed"), log);
   }
 
   @Test
@@ -72,7 +87,7 @@ class OffloadSlotTest {
     OffloadPool pool = new OffloadPool("chosen", 1);
     List<String> log = new ArrayList<>();
     EventLoop.run(loop -> {
-      OffloadSlot slot = OffloadSlot.of(loop, pool, r -> { });
+      OffloadSlot slot = OffloadSlot.of(loop, pool);
       slot.submit(() -> Thread.currentThread().getName(), (v, e) -> log.add(v));
       loop.offload(pool, () -> Thread.currentThread().getName()).thenAccept(v -> log.add("promise " + v));
     });
