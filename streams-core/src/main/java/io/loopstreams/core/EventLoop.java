@@ -158,8 +158,23 @@ public final class EventLoop implements Executor, AutoCloseable {
     create().runMain(main);
   }
 
-  /** The loop whose thread is the calling thread, or {@code null}. */
+  /**
+   * The loop whose thread is the calling thread: what stream and fs factories use when no loop is
+   * passed.
+   *
+   * @throws IllegalStateException off any loop thread, naming the thread
+   */
   public static EventLoop current() {
+    EventLoop loop = CURRENT.get();
+    if (loop == null) {
+      throw new IllegalStateException("no event loop on thread " + Thread.currentThread().getName()
+          + ": call this inside EventLoop.run, on a loop thread, or pass the loop explicitly");
+    }
+    return loop;
+  }
+
+  /** The loop whose thread is the calling thread, or {@code null}. */
+  public static EventLoop currentOrNull() {
     return CURRENT.get();
   }
 

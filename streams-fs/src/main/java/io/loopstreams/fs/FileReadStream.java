@@ -101,7 +101,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     if (options.start() > options.end()) {
       throw StreamException.outOfRange("start", "<= \"end\" (here: " + options.end() + ")", options.start());
     }
-    return StreamOptions.bytes().highWaterMark(options.highWaterMark()).name("FileReadStream(" + path + ")");
+    return options.streamOptions(path);
   }
 
   /** The file being read. */

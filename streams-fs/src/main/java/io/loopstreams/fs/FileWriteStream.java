@@ -8,7 +8,6 @@ import io.loopstreams.core.OffloadSlot;
 import io.loopstreams.core.SystemException;
 import io.loopstreams.core.stream.Finished;
 import io.loopstreams.core.stream.Stream;
-import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.core.stream.Writable;
 import io.loopstreams.fs.internal.AtomicFile;
 import io.loopstreams.fs.internal.FileOps;
@@ -81,8 +80,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   private final OffloadSlot slot;
 
   FileWriteStream(EventLoop loop, Path path, WriteOptions options) {
-    super(loop, StreamOptions.bytes().highWaterMark(options.highWaterMark())
-        .name("FileWriteStream(" + path + ")"));
+    super(loop, options.streamOptions(path));
     this.slot = OffloadSlot.of(loop);
     this.path = path;
     this.options = options;

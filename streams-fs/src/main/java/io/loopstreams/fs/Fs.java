@@ -17,8 +17,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Objects;
 
@@ -41,12 +41,7 @@ public final class Fs {
   }
 
   private static EventLoop loop() {
-    EventLoop loop = EventLoop.current();
-    if (loop == null) {
-      throw new IllegalStateException("no event loop on thread " + Thread.currentThread().getName()
-          + ": call Fs inside EventLoop.run or on a loop thread");
-    }
-    return loop;
+    return EventLoop.current();
   }
 
   // ---------------------------------------------------------------------------------------------

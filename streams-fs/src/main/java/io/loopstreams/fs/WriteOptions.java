@@ -1,8 +1,11 @@
 package io.loopstreams.fs;
 
+import io.loopstreams.core.AbortSignal;
 import io.loopstreams.core.StreamException;
+import io.loopstreams.core.stream.StreamOptions;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Options of {@link Fs#createWriteStream(java.nio.file.Path, WriteOptions)}, Node's {@code
@@ -49,12 +52,15 @@ public final class WriteOptions {
   private static final WriteOptions DEFAULTS =
       new WriteOptions(Flag.WRITE, 0, false, false, DEFAULT_HIGH_WATER_MARK, null);
 
-  private final Flag flags;
-  private final long start;
-  private final boolean atomic;
-  private final boolean fsync;
-  private final long highWaterMark;
-  private final Path timesFrom;
+  // Never changed after a wither returned the copy it made.
+  private Flag flags;
+  private long start;
+  private boolean atomic;
+  private boolean fsync;
+  private long highWaterMark;
+  private Path timesFrom;
+  private String name;
+  private AbortSignal signal;
 
   private WriteOptions(Flag flags, long start, boolean atomic, boolean fsync, long highWaterMark,
       Path timesFrom) {
@@ -66,13 +72,22 @@ public final class WriteOptions {
     this.highWaterMark = highWaterMark;
   }
 
+  private WriteOptions with(Consumer<WriteOptions> change) {
+    WriteOptions o = new WriteOptions(flags, start, atomic, fsync, highWaterMark, timesFrom);
+    o.name = name;
+    o.signal = signal;
+    change.accept(o);
+    return o;
+  }
+
   /** WRITE, start 0, not atomic, no fsync, 1 MiB mark. */
   public static WriteOptions defaults() {
     return DEFAULTS;
   }
 
   public WriteOptions flags(Flag flag) {
-    return new WriteOptions(Objects.requireNonNull(flag, "flags"), start, atomic, fsync, highWaterMark, timesFrom);
+    Objects.requireNonNull(flag, "flags");
+    return with(o -> o.flags = flag);
   }
 
   /** The file offset of the first byte written (≥ 0). */
@@ -80,15 +95,15 @@ public final class WriteOptions {
     if (offset < 0) {
       throw StreamException.outOfRange("start", ">= 0", offset);
     }
-    return new WriteOptions(flags, offset, atomic, fsync, highWaterMark, timesFrom);
+    return with(o -> o.start = offset);
   }
 
   public WriteOptions atomic(boolean on) {
-    return new WriteOptions(flags, start, on, fsync, highWaterMark, timesFrom);
+    return with(o -> o.atomic = on);
   }
 
   public WriteOptions fsync(boolean on) {
-    return new WriteOptions(flags, start, atomic, on, highWaterMark, timesFrom);
+    return with(o -> o.fsync = on);
   }
 
   /** The writable buffer's mark in bytes (≥ 1). */
@@ -96,7 +111,7 @@ public final class WriteOptions {
     if (bytes < 1) {
       throw StreamException.outOfRange("highWaterMark", ">= 1", bytes);
     }
-    return new WriteOptions(flags, start, atomic, fsync, bytes, timesFrom);
+    return with(o -> o.highWaterMark = bytes);
   }
 
   /**
@@ -105,7 +120,26 @@ public final class WriteOptions {
    * the write.
    */
   public WriteOptions preserveTimestamps(Path source) {
-    return new WriteOptions(flags, start, atomic, fsync, highWaterMark, source);
+    return with(o -> o.timesFrom = source);
+  }
+
+  /** The stream's name in errors, stats and watchdog reports (default: FileWriteStream(path)). */
+  public WriteOptions name(String streamName) {
+    Objects.requireNonNull(streamName, "name");
+    return with(o -> o.name = streamName);
+  }
+
+  /** A signal whose abort destroys the stream with an {@code AbortException} (Node's signal). */
+  public WriteOptions signal(AbortSignal abortSignal) {
+    Objects.requireNonNull(abortSignal, "signal");
+    return with(o -> o.signal = abortSignal);
+  }
+
+  /** The common stream options these carry: mark, name and signal. */
+  StreamOptions streamOptions(Path path) {
+    StreamOptions o = StreamOptions.bytes().highWaterMark(highWaterMark)
+        .name(name != null ? name : "FileWriteStream(" + path + ")");
+    return signal != null ? o.signal(signal) : o;
   }
 
   /** The file whose times the written file gets, or null. */

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.stream.Pipeline;
 import io.loopstreams.core.Promise;
 import io.loopstreams.core.SystemException;
+import io.loopstreams.core.stream.Pipeline;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
