@@ -79,7 +79,8 @@ public abstract class Stream extends EventEmitter {
 
   // loop thread only
   int life;
-  Throwable errored;
+  /** The stream's error; written only by {@link #recordError}. */
+  private Throwable errored;
   /** The destroy that waits for construction to finish, or null. */
   private Callback destroyAfterConstruct;
   final StreamStats stats = new StreamStats();
@@ -159,6 +160,13 @@ public abstract class Stream extends EventEmitter {
   void discardBuffered() {
   }
 
+  /** The one writer of the error state: the first error sticks (Node's {@code errored}). */
+  final void recordError(Throwable error) {
+    if (error != null && errored == null) {
+      errored = error;
+    }
+  }
+
   /** Side hooks: called once construction succeeded. */
   abstract void afterConstruct();
 
@@ -187,9 +195,7 @@ public abstract class Stream extends EventEmitter {
       }
       return this;
     }
-    if (error != null && errored == null) {
-      errored = error;
-    }
+    recordError(error);
     life |= DESTROYED;
     onDestroyStarted();
     if ((life & CONSTRUCTED) == 0) {
@@ -218,9 +224,7 @@ public abstract class Stream extends EventEmitter {
         return;
       }
       called[0] = true;
-      if (e != null && errored == null) {
-        errored = e;
-      }
+      recordError(e);
       life |= CLOSED;
       if (discards()) {
         discardBuffered();
@@ -270,9 +274,7 @@ public abstract class Stream extends EventEmitter {
     if ((life & AUTO_DESTROY) != 0) {
       destroy(error);
     } else if (error != null) {
-      if (errored == null) {
-        errored = error;
-      }
+      recordError(error);
       if (sync) {
         loop.nextTick(() -> emitErrorOnce(error));
       } else {
@@ -369,9 +371,15 @@ public abstract class Stream extends EventEmitter {
     return false;
   }
 
+  /** The writable side's state, or null for a stream without one (a Readable). */
+  WritableState<?> writableSide() {
+    return null;
+  }
+
   /** Node's {@code isWritableFinished(s, false)}: FINISH emitted, or ended with nothing left. */
-  boolean writableFinishedLoose() {
-    return false;
+  final boolean writableFinishedLoose() {
+    WritableState<?> w = writableSide();
+    return w != null && w.finishedOrFlushed();
   }
 
   /** Node's {@code isReadable(s)}: a readable side that can still deliver. */
@@ -380,18 +388,25 @@ public abstract class Stream extends EventEmitter {
   }
 
   /** Node's {@code isWritable(s)}: a writable side that still accepts writes. */
-  boolean writableAlive() {
-    return false;
+  final boolean writableAlive() {
+    WritableState<?> w = writableSide();
+    return w != null && w.isWritable();
   }
 
   /** Node's {@code _writableState.pendingcb}: write/final callbacks still to come (0 if none). */
-  int writablePendingCallbacks() {
-    return 0;
+  final int writablePendingCallbacks() {
+    WritableState<?> w = writableSide();
+    return w == null ? 0 : w.pendingCallbacks();
   }
 
   /** The writable side's state; only streams with a writable side (Writable, Duplex) have one. */
-  <T> WritableState<T> writableState() {
-    throw new IllegalStateException(name + " has no writable side");
+  @SuppressWarnings("unchecked")
+  final <T> WritableState<T> writableState() {
+    WritableState<?> w = writableSide();
+    if (w == null) {
+      throw new IllegalStateException(name + " has no writable side");
+    }
+    return (WritableState<T>) w;
   }
 
   /** For autoDestroy after FINISH: whether the readable side (if any) is done too. */
