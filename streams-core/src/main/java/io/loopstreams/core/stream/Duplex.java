@@ -135,9 +135,7 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
 
   @Override
   void onDestroyStarted() {
-    if (ws != null) { // null when an already aborted signal destroys us inside the constructor
-      ws.onDestroyStarted();
-    }
+    ws.onDestroyStarted();
   }
 
   @Override

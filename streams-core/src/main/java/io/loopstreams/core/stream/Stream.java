@@ -95,9 +95,22 @@ public abstract class Stream extends EventEmitter {
       loop.nextTick(this::construct);
     }
     if (options.signal != null) {
-      options.signal.whenAborted(reason -> destroy(reason instanceof AbortException
-          ? reason : new AbortException(reason)));
+      if (options.signal.aborted()) {
+        // Node destroys at once, inside the constructor. Here a subclass's fields are not
+        // assigned yet, so the stream is destroyed now (destroyed() is true, writes fail) and
+        // its destroy hooks run on the next tick.
+        Throwable e = abortError(options.signal.reason());
+        recordError(e);
+        life |= DESTROYED;
+        loop.nextTick(() -> runDestroyHooks(e, null, true));
+      } else {
+        options.signal.whenAborted(reason -> destroy(abortError(reason)));
+      }
     }
+  }
+
+  private static Throwable abortError(Throwable reason) {
+    return reason instanceof AbortException ? reason : new AbortException(reason);
   }
 
   static EventLoop currentLoop() {
@@ -197,13 +210,22 @@ public abstract class Stream extends EventEmitter {
     }
     recordError(error);
     life |= DESTROYED;
+    runDestroyHooks(error, callback, false);
+    return this;
+  }
+
+  /**
+   * The sides' reaction, then doDestroy: at once, or once construction has finished. {@code
+   * deferred}: this already runs a tick late (an aborted signal given to the constructor), so
+   * ERROR/CLOSE of a synchronous doDestroy are emitted here, where Node's next tick would be.
+   */
+  private void runDestroyHooks(Throwable error, Callback callback, boolean deferred) {
     onDestroyStarted();
     if ((life & CONSTRUCTED) == 0) {
-      destroyAfterConstruct = constructError -> runDestroy(aggregate(constructError, error), callback);
+      destroyAfterConstruct = constructError -> runDestroy(aggregate(constructError, error), callback, false);
     } else {
-      runDestroy(error, callback);
+      runDestroy(error, callback, deferred);
     }
-    return this;
   }
 
   /**
@@ -217,8 +239,9 @@ public abstract class Stream extends EventEmitter {
     return inner != null ? inner : outer;
   }
 
-  private void runDestroy(Throwable error, Callback callback) {
+  private void runDestroy(Throwable error, Callback callback, boolean deferred) {
     boolean[] called = {false};
+    boolean[] inHook = {true};
     Callback onDestroyed = e -> {
       if (called[0]) {
         return;
@@ -232,13 +255,14 @@ public abstract class Stream extends EventEmitter {
       if (callback != null) {
         callback.done(e);
       }
-      if (e != null) {
-        loop.nextTick(() -> {
-          emitErrorOnce(e);
-          emitCloseOnce();
-        });
+      Runnable emit = e != null ? () -> {
+        emitErrorOnce(e);
+        emitCloseOnce();
+      } : this::emitCloseOnce;
+      if (deferred && inHook[0]) {
+        emit.run();
       } else {
-        loop.nextTick(this::emitCloseOnce);
+        loop.nextTick(emit);
       }
     };
     try {
@@ -246,6 +270,7 @@ public abstract class Stream extends EventEmitter {
     } catch (Throwable t) {
       onDestroyed.done(t);
     }
+    inHook[0] = false;
   }
 
   private void emitErrorOnce(Throwable e) {

@@ -121,9 +121,7 @@ public abstract non-sealed class Writable<T> extends Stream implements WritableS
 
   @Override
   void onDestroyStarted() {
-    if (ws != null) { // null when an already aborted signal destroys us inside the constructor
-      ws.onDestroyStarted();
-    }
+    ws.onDestroyStarted();
   }
 
   @Override
