@@ -4,6 +4,7 @@ import io.loopstreams.core.Callback;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.StreamException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Node's {@code stream.Duplex}: a {@link Readable} of {@code O} and a {@link WritableStream} of
@@ -51,6 +52,21 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
         doFinal(callback);
       }
     };
+  }
+
+  /**
+   * Node's {@code Duplex.from({ readable, writable })}: one duplex over two streams of the same
+   * loop, writes going to {@code writable} and reads coming from {@code readable}, backpressure
+   * and errors passed through, destroy destroying both. The shape of a socket built from an
+   * inbound and an outbound stream, or a process's stdout and stdin.
+   */
+  public static <I, O> Duplex<I, O> from(Readable<O> readable, WritableStream<I> writable) {
+    Objects.requireNonNull(readable, "readable");
+    Objects.requireNonNull(writable, "writable");
+    if (readable.loop() != writable.stream().loop()) {
+      throw new IllegalArgumentException("readable and writable belong to different loops");
+    }
+    return new DuplexPair<>(readable, writable);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -143,6 +159,12 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
   void afterConstruct() {
     super.afterConstruct();
     ws.afterConstruct();
+  }
+
+  @Override
+  void discardBuffered() {
+    super.discardBuffered();
+    ws.discardBuffered();
   }
 
   @Override

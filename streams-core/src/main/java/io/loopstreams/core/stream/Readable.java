@@ -600,6 +600,14 @@ public abstract class Readable<T> extends Stream {
   }
 
   @Override
+  void discardBuffered() {
+    for (Object chunk; (chunk = buffer.pollFirst()) != null; ) {
+      doDiscard(chunk);
+    }
+    length = 0;
+  }
+
+  @Override
   boolean hasReadableSide() {
     return (rs & READABLE_OFF) == 0;
   }

@@ -66,6 +66,13 @@ public abstract class Stream extends EventEmitter {
     }
   };
 
+  private static final ClassValue<Boolean> HAS_DISCARD = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return overrides(type, Stream.class, "doDiscard", Object.class);
+    }
+  };
+
   // immutable
   final EventLoop loop;
   final String name;
@@ -93,12 +100,7 @@ public abstract class Stream extends EventEmitter {
   }
 
   static EventLoop currentLoop() {
-    EventLoop loop = EventLoop.current();
-    if (loop == null) {
-      throw new IllegalStateException("no event loop on thread " + Thread.currentThread().getName()
-          + ": create streams inside EventLoop.run or pass the loop explicitly");
-    }
-    return loop;
+    return EventLoop.current();
   }
 
   private String defaultName() {
@@ -136,6 +138,25 @@ public abstract class Stream extends EventEmitter {
    */
   protected void doDestroy(Throwable error, Callback callback) {
     callback.done(error);
+  }
+
+  /**
+   * Releases one chunk that a destroyed stream drops: unread in its readable buffer, or written
+   * but never handed to {@code doWrite}. Override it when chunks hold pooled memory (a Netty
+   * {@code ByteBuf}): a write hands ownership of its chunk to the stream, and a push keeps it
+   * until the chunk is read. Runs on the loop once {@code doDestroy} has called back; streams
+   * that do not override it keep their buffers as Node does.
+   */
+  protected void doDiscard(Object chunk) {
+  }
+
+  /** Whether this stream's class overrides {@link #doDiscard}. */
+  final boolean discards() {
+    return HAS_DISCARD.get(getClass());
+  }
+
+  /** Side hooks: hands every chunk still buffered to {@link #doDiscard} (after doDestroy). */
+  void discardBuffered() {
   }
 
   /** Side hooks: called once construction succeeded. */
@@ -201,6 +222,9 @@ public abstract class Stream extends EventEmitter {
         errored = e;
       }
       life |= CLOSED;
+      if (discards()) {
+        discardBuffered();
+      }
       if (callback != null) {
         callback.done(e);
       }

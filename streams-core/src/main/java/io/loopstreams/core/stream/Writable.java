@@ -149,6 +149,11 @@ public abstract non-sealed class Writable<T> extends Stream implements WritableS
   }
 
   @Override
+  void discardBuffered() {
+    ws.discardBuffered();
+  }
+
+  @Override
   void onDestroyStarted() {
     if (ws != null) { // null when an already aborted signal destroys us inside the constructor
       ws.onDestroyStarted();

@@ -322,16 +322,31 @@ abstract class WritableState<T> {
     ws &= ~BUFFER_PROCESSING;
   }
 
+  /**
+   * After doDestroy, for an owner that releases chunks: fails the buffered writes now, even
+   * behind a write still in flight, so that their chunks are released with the stream.
+   */
+  void discardBuffered() {
+    failBuffered();
+  }
+
+  private void failBuffered() {
+    for (Entry e; (e = buffered.pollFirst()) != null; ) {
+      length -= size(e.chunk);
+      pendingcb--;
+      if (owner.discards()) {
+        owner.doDiscard(e.chunk);
+      }
+      e.callback.done(owner.errored != null ? owner.errored : StreamException.destroyed("write"));
+    }
+  }
+
   /** Fails every buffered write and pending end callback (after an error or destroy). */
   void errorBuffer() {
     if ((ws & WRITING) != 0) {
       return;
     }
-    for (Entry e; (e = buffered.pollFirst()) != null; ) {
-      length -= size(e.chunk);
-      pendingcb--;
-      e.callback.done(owner.errored != null ? owner.errored : StreamException.destroyed("write"));
-    }
+    failBuffered();
     if (onFinished != null && !onFinished.isEmpty()) {
       List<Callback> fins = onFinished;
       onFinished = null;
