@@ -27,7 +27,7 @@ import org.apache.kafka.common.Uuid;
  * child: another process may take one in between, so a child that dies early is retried on new
  * ports. The log directory is a temp directory, removed on close.
  */
-final class TestBroker implements AutoCloseable {
+public final class TestBroker implements AutoCloseable {
 
   static final Duration START_TIMEOUT = Duration.ofSeconds(45);
   private static final int ATTEMPTS = 3;
@@ -47,7 +47,7 @@ final class TestBroker implements AutoCloseable {
   }
 
   /** Starts a broker, retrying on a port race; fails after {@link #START_TIMEOUT} per attempt. */
-  static TestBroker start() throws Exception {
+  public static TestBroker start() throws Exception {
     IllegalStateException failure = new IllegalStateException("the test broker did not start");
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Path dir = Files.createTempDirectory("kafka-test-broker");
@@ -141,7 +141,7 @@ final class TestBroker implements AutoCloseable {
   }
 
   /** {@code 127.0.0.1:port}. */
-  String bootstrap() {
+  public String bootstrap() {
     return "127.0.0.1:" + port;
   }
 
@@ -155,13 +155,13 @@ final class TestBroker implements AutoCloseable {
   }
 
   /** Creates a topic and waits until it exists. */
-  void createTopic(String name, int partitions) throws Exception {
+  public void createTopic(String name, int partitions) throws Exception {
     admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
         .all().get(20, TimeUnit.SECONDS);
   }
 
   /** The group's committed offsets per partition number of {@code topic}. */
-  Map<Integer, Long> committed(String group, String topic) throws Exception {
+  public Map<Integer, Long> committed(String group, String topic) throws Exception {
     Map<Integer, Long> out = new java.util.TreeMap<>();
     admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
         .get(20, TimeUnit.SECONDS)
