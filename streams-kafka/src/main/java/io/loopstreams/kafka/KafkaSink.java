@@ -19,7 +19,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * A Kafka topic as a {@code Writable<ProducerRecord<K, V>>} (object mode) over a {@link
  * KafkaProducer} with {@code acks=all} and idempotence on (unless the configuration says
- * otherwise).
+ * otherwise) and {@code linger.ms=0} (a batch is handed over at once; lingering would delay
+ * every round trip).
  *
  * <p>A write's callback runs on the loop once the broker acknowledged the record. While a batch
  * is with the broker, later writes wait in the stream's buffer and go out together when it is
@@ -75,6 +76,9 @@ public final class KafkaSink<K, V> extends Writable<ProducerRecord<K, V>> {
     Map<String, Object> c = new HashMap<>(config);
     c.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
     c.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    // A batch of writes is handed over at once and the next waits for its acknowledgement:
+    // lingering would only add its delay to every round trip.
+    c.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
     return over(new KafkaProducer<>(c), options);
   }
 
