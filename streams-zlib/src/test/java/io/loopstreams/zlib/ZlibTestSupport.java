@@ -77,6 +77,38 @@ final class ZlibTestSupport {
     return done.getNow(new Outcome(null, new AssertionError("pipeline did not settle")));
   }
 
+  /**
+   * Feeds {@code head} then {@code tail} repeated {@code times} (one reused buffer) through the
+   * stage; returns the error it failed with (null on success). {@code fed[0]} counts tail bytes read.
+   */
+  static Throwable pipeGenerated(Supplier<? extends Transform<ByteBuffer, ByteBuffer>> stage,
+      byte[] head, byte[] tail, int times, long[] fed) {
+    CompletableFuture<Throwable> done = new CompletableFuture<>();
+    EventLoop.run(loop -> {
+      java.util.Iterator<ByteBuffer> it = new java.util.Iterator<>() {
+        int n = -1;
+
+        @Override
+        public boolean hasNext() {
+          return n < times;
+        }
+
+        @Override
+        public ByteBuffer next() {
+          if (n++ < 0) {
+            return ByteBuffer.wrap(head);
+          }
+          fed[0] += tail.length;
+          return ByteBuffer.wrap(tail);
+        }
+      };
+      Transform<ByteBuffer, ByteBuffer> t = stage.get();
+      t.on(Transform.DATA, b -> { });
+      Pipeline.run(List.of(Readable.from(it), t), done::complete);
+    });
+    return done.getNow(new AssertionError("pipeline did not settle"));
+  }
+
   static byte[] run(Supplier<? extends Transform<ByteBuffer, ByteBuffer>> stage, byte[] input, int chunk) {
     Outcome o = pipe(stage, input, chunk);
     if (o.error() != null) {
