@@ -30,8 +30,11 @@ import java.util.function.BiConsumer;
  * One request is in flight at a time. Each request is a positional read of a <em>block</em>
  * (up to 1 MiB, and at most 64 chunks) on the offload pool; the block is pushed as
  * {@code highWaterMark}-sized slices of one buffer, so a hand-off to the pool is paid per block,
- * not per chunk. A read shorter than asked proves the end of the file, and the end is pushed
- * with the last slice (no extra round trip).
+ * not per chunk. A read shorter than asked proves the end of the file (each request reads
+ * until its block is full or a read returns -1, never trusting the size {@code stat} gave:
+ * {@code /proc} files say 0 and files grow), and the end is pushed with the last slice (no
+ * extra round trip). A FIFO or character device is read in sequence, one read per request
+ * returning what is there, and ends when a read returns -1.
  *
  * <h2>Direct transfer</h2>
  * A {@link Pipeline} of exactly this stream and a {@link FileWriteStream} with nothing read or
@@ -71,6 +74,8 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
   private FileChannel channel;
   /** The file's size at open, or -1 once a read went past it (the file grew). */
   private long sizeHint;
+  /** A regular file, read at positions; a FIFO or device is read in sequence. */
+  private boolean regular;
   private long pos;
   private long bytesRead;
   private boolean eof;
@@ -138,7 +143,8 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
         return;
       }
       channel = file.channel();
-      sizeHint = file.size();
+      regular = file.regular();
+      sizeHint = regular ? file.size() : -1;
       opened = true;
       callback.done(null);
       emit(OPEN, path);
@@ -164,6 +170,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     job.channel = channel;
     job.position = pos;
     job.length = (int) want;
+    job.regular = regular;
     busy = true;
     loop().offload(job, onRead);
   }
@@ -181,7 +188,9 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     int n = buf.remaining();
     pos += n;
     bytesRead += n;
-    boolean last = n < job.length || (end != ReadOptions.TO_EOF && pos > end);
+    // A regular file's read fills the buffer unless it met the end; a FIFO's read returns
+    // what is there, and only -1 is its end.
+    boolean last = (regular ? n < job.length : job.sawEnd) || (end != ReadOptions.TO_EOF && pos > end);
     if (!last && sizeHint >= 0 && pos > sizeHint) {
       sizeHint = -1; // the file grew since it was opened: read whole blocks again
     }
@@ -228,12 +237,19 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     FileChannel channel;
     long position;
     int length;
+    boolean regular;
+    // written on the pool, read on the loop after the completion hand-off
+    boolean sawEnd;
 
     @Override
     public ByteBuffer call() {
       ByteBuffer buf = ByteBuffer.allocate(length);
       FileChannel ch = channel;
       try {
+        if (!regular) {
+          sawEnd = ch.read(buf) < 0;
+          return buf.flip();
+        }
         while (buf.hasRemaining()) {
           if (ch.read(buf, position + buf.position()) < 0) {
             break;
@@ -273,6 +289,10 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
 
   long position() {
     return pos;
+  }
+
+  boolean regular() {
+    return regular;
   }
 
   /** Bytes left in the range, or Long.MAX_VALUE to the end of the file. */

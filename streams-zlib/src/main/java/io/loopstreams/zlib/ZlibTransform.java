@@ -2,8 +2,8 @@ package io.loopstreams.zlib;
 
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.Event;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Transform;
+import io.loopstreams.core.stream.StreamOptions;
+import io.loopstreams.core.stream.Transform;
 import io.loopstreams.zlib.internal.Codec;
 import io.loopstreams.zlib.internal.Output;
 import java.nio.ByteBuffer;
