@@ -27,7 +27,7 @@ public final class Main {
 
   static int run(String[] args) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    CommandLine cl = new CommandLine(new PipelineCommand());
+    CommandLine cl = PipelineCommand.commandLine(args);
     LevelOptions.install(cl);
     cl.setParameterExceptionHandler((ex, a) -> {
       String cmd = ex.getCommandLine().getCommandName();
