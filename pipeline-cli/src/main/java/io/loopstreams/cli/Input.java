@@ -8,6 +8,7 @@ import io.loopstreams.fs.Fs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,18 +23,29 @@ final class Input {
   static final int HEAD = 4;
 
   private final Path path;
+  private final ReadableByteChannel channel;
+  private final String channelLabel;
+  private final boolean sniff;
   private ByteBuffer stdinPrefix;
 
-  private Input(Path path) {
+  private Input(Path path, ReadableByteChannel channel, String channelLabel, boolean sniff) {
     this.path = path;
+    this.channel = channel;
+    this.channelLabel = channelLabel;
+    this.sniff = sniff;
   }
 
   static Input of(String name) {
-    return name.equals("-") ? new Input(null) : new Input(Path.of(name));
+    return name.equals("-") ? new Input(null, ChannelReadable.STDIN, "stdin", true) : file(Path.of(name));
   }
 
   static Input file(Path path) {
-    return new Input(path);
+    return new Input(path, null, null, true);
+  }
+
+  /** A connection: read as it comes, nothing looked at in advance. */
+  static Input channel(ReadableByteChannel channel, String label) {
+    return new Input(null, channel, label, false);
   }
 
   /** The file, or null for standard input. */
@@ -42,12 +54,12 @@ final class Input {
   }
 
   boolean isStdin() {
-    return path == null;
+    return channel == ChannelReadable.STDIN;
   }
 
   /** How the input is named in messages: the path as given, or {@code stdin} (gzip's word). */
   String label() {
-    return path == null ? "stdin" : path.toString();
+    return path == null ? channelLabel : path.toString();
   }
 
   /** The size if known (a regular file), else -1. */
@@ -64,9 +76,12 @@ final class Input {
 
   /** The first bytes (up to {@link #HEAD}; fewer at end of input), read on the pool. */
   Promise<ByteBuffer> head(EventLoop loop) {
+    if (!sniff) {
+      return Promise.resolved(loop, ByteBuffer.allocate(0));
+    }
     if (path == null) {
       return loop.offload(() -> {
-        ByteBuffer first = StdinReadable.peek();
+        ByteBuffer first = ChannelReadable.readChunk(channel, channelLabel);
         stdinPrefix = first;
         return first.duplicate();
       });
@@ -88,7 +103,7 @@ final class Input {
     if (path == null) {
       ByteBuffer prefix = stdinPrefix;
       stdinPrefix = null;
-      return new StdinReadable(loop, prefix);
+      return new ChannelReadable(loop, channel, channelLabel, prefix);
     }
     return Fs.createReadStream(path);
   }

@@ -10,9 +10,11 @@ import io.loopstreams.fs.Fs;
 import io.loopstreams.fs.WriteOptions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 /**
  * Where a transfer writes: a file (atomically: a temp file next to it, renamed on success,
@@ -23,16 +25,28 @@ import java.nio.file.Path;
  */
 final class Output {
 
-  enum Kind { FILE, STDOUT, DISCARD }
+  enum Kind { FILE, STDOUT, DISCARD, CHANNEL }
 
   private final Kind kind;
   private final Path path;
   private final boolean force;
+  private GatheringByteChannel channel;
+  private String channelLabel;
+  private Callable<Void> onFinal;
 
   private Output(Kind kind, Path path, boolean force) {
     this.kind = kind;
     this.path = path;
     this.force = force;
+  }
+
+  /** A connection; {@code onFinal} runs on the pool after the last write (a half-close). */
+  static Output channel(GatheringByteChannel channel, String label, Callable<Void> onFinal) {
+    Output o = new Output(Kind.CHANNEL, null, false);
+    o.channel = channel;
+    o.channelLabel = label;
+    o.onFinal = onFinal;
+    return o;
   }
 
   static Output file(Path path, boolean force) {
@@ -60,6 +74,7 @@ final class Output {
       case FILE -> path.toString();
       case STDOUT -> "stdout";
       case DISCARD -> "(none)";
+      case CHANNEL -> channelLabel;
     };
   }
 
@@ -87,7 +102,8 @@ final class Output {
       case FILE -> Fs.createWriteStream(path, WriteOptions.defaults().atomic(true)
           .flags(force ? WriteOptions.Flag.WRITE : WriteOptions.Flag.CREATE_NEW)
           .preserveTimestamps(in.path()));
-      case STDOUT -> new StdoutWritable(loop);
+      case STDOUT -> new ChannelWritable(loop, ChannelWritable.STDOUT, "stdout", null);
+      case CHANNEL -> new ChannelWritable(loop, channel, channelLabel, onFinal);
       case DISCARD -> Writable.create(StreamOptions.bytes().name("discard"), (chunk, done) -> done.done());
     };
   }
