@@ -1,5 +1,6 @@
 package io.loopstreams.core;
 
+import io.loopstreams.core.internal.LoopAccess;
 import io.loopstreams.core.internal.TimerHeap;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -12,10 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.jctools.queues.MpscUnboundedArrayQueue;
 
 /**
  * A single-threaded event loop with Node's phases and microtasks. Every stream, timer, promise
@@ -84,7 +83,6 @@ public final class EventLoop implements Executor, AutoCloseable {
   private static final int RUNNING = 1;
   private static final int TERMINATED = 2;
 
-  private static final VarHandle SLEEPING;
   private static final VarHandle TICKS;
   private static final VarHandle LIFECYCLE;
   private static final VarHandle STAGE;
@@ -93,14 +91,14 @@ public final class EventLoop implements Executor, AutoCloseable {
   static {
     try {
       MethodHandles.Lookup l = MethodHandles.lookup();
-      SLEEPING = l.findVarHandle(EventLoop.class, "sleeping", int.class);
       TICKS = l.findVarHandle(EventLoop.class, "ticks", long.class);
       LIFECYCLE = l.findVarHandle(EventLoop.class, "lifecycle", int.class);
-      STAGE = l.findVarHandle(EventLoop.class, "stage", Stream.class);
+      STAGE = l.findVarHandle(EventLoop.class, "stage", Object.class);
       WATCHDOGS = l.findVarHandle(EventLoop.class, "watchdogs", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
+    LoopAccess.install(new LoopInternals());
   }
 
   // immutable
@@ -108,11 +106,9 @@ public final class EventLoop implements Executor, AutoCloseable {
   private final OffloadPool pool;
 
   // any thread
-  private final MpscUnboundedArrayQueue<Runnable> inbox = new MpscUnboundedArrayQueue<>(1024);
+  private final LoopInbox inbox = new LoopInbox();
   private volatile Thread thread;
   private volatile int lifecycle = NEW;
-  /** 1 while the loop is parked or about to park; see {@link #post} for the wake-up protocol. */
-  private volatile int sleeping;
   /** Callbacks started so far, written with release semantics; read by the watchdog. */
   private volatile long ticks;
   private volatile boolean stopRequested;
@@ -125,19 +121,13 @@ public final class EventLoop implements Executor, AutoCloseable {
   private final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
   private final ArrayDeque<Runnable> pending = new ArrayDeque<>();
   private final ArrayDeque<Runnable> closing = new ArrayDeque<>();
-  private final List<Promise<?>> pendingRejections = new ArrayList<>();
-  private final List<BiConsumer<Throwable, Origin>> uncaughtHandlers = new ArrayList<>();
-  private final List<BiConsumer<Throwable, Promise<?>>> rejectionHandlers = new ArrayList<>();
-  private final List<Runnable> beforeExitHandlers = new ArrayList<>();
-  private final List<Runnable> exitHandlers = new ArrayList<>();
-  private UnhandledRejectionMode rejectionMode = UnhandledRejectionMode.THROW;
+  private final ProcessEvents events = new ProcessEvents(this);
   private long nowNanos = System.nanoTime();
   private long timerSeq;
   private int refs;
   private int requests;
   private boolean keepAlive;
   private boolean stopped;
-  private Throwable fatal;
 
   private EventLoop(String name, OffloadPool pool) {
     this.name = name;
@@ -182,7 +172,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     } finally {
       CURRENT.remove();
     }
-    rethrowFatal();
+    events.rethrowFatal();
   }
 
   /** Starts the loop on a new thread; it stays alive until {@link #close()}. Returns this loop. */
@@ -229,21 +219,20 @@ public final class EventLoop implements Executor, AutoCloseable {
         if (stopped) {
           break;
         }
-        runHandlers(beforeExitHandlers);
+        runHandlers(events.beforeExitHandlers());
         if (!alive()) {
           break;
         }
       }
-      if (fatal == null) {
-        runHandlers(exitHandlers);
+      if (events.fatal() == null) {
+        runHandlers(events.exitHandlers());
       }
     } catch (Throwable t) {
       // Only an error inside the loop's own machinery gets here; callbacks are guarded.
-      if (fatal == null) {
-        fatal = t;
-      }
+      events.recordFatal(t);
     } finally {
       lifecycle = TERMINATED;
+      Throwable fatal = events.fatal();
       if (fatal != null) {
         if (keepAlive) {
           LOG.log(System.Logger.Level.ERROR, "loop " + name + " stopped by an uncaught exception", fatal);
@@ -319,7 +308,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
     long timeout = pollTimeoutNanos();
     if (timeout != 0 && inbox.isEmpty()) {
-      park(timeout);
+      inbox.park(timeout, this);
       updateTime();
     }
     for (int n = 0; n < POLL_BUDGET && !stopped; n++) {
@@ -343,39 +332,13 @@ public final class EventLoop implements Executor, AutoCloseable {
     return -1;
   }
 
-  /**
-   * The wake-up protocol. The loop announces {@code sleeping = 1}, re-checks the inbox, and only
-   * then parks; a producer offers first and unparks only if it moves {@code sleeping} from 1 to 0.
-   * Both sides do a volatile write followed by a volatile read of the other's variable, so at
-   * least one sees the other:
-   * <ul>
-   *   <li>offer before the loop's re-check: the loop sees a non-empty inbox and does not park;
-   *   <li>offer after the re-check: the producer sees {@code sleeping == 1} and unparks; if the
-   *       unpark lands before {@code park}, LockSupport's permit makes {@code park} return;
-   *   <li>many producers at once: only the one whose CAS wins pays for {@code unpark};
-   *   <li>a stale unpark leaves a permit: the next park returns at once and the loop simply
-   *       iterates again.
-   * </ul>
-   */
-  private void park(long timeoutNanos) {
-    SLEEPING.setVolatile(this, 1);
-    if (inbox.isEmpty() && !stopRequested) {
-      if (timeoutNanos < 0) {
-        LockSupport.park(this);
-      } else {
-        LockSupport.parkNanos(this, timeoutNanos);
-      }
-    }
-    SLEEPING.setVolatile(this, 0);
-  }
-
   /** Runs a macrotask callback, then drains microtasks. */
   private void runCallback(Runnable callback) {
     TICKS.setRelease(this, (long) TICKS.getOpaque(this) + 1);
     try {
       callback.run();
     } catch (Throwable t) {
-      uncaught(t, Origin.UNCAUGHT_EXCEPTION);
+      events.uncaught(t, Origin.UNCAUGHT_EXCEPTION);
     }
     drainMicrotasks();
   }
@@ -393,84 +356,24 @@ public final class EventLoop implements Executor, AutoCloseable {
       while (!stopped && (r = microtasks.poll()) != null) {
         runTask(r);
       }
-    } while (!stopped && (!nextTicks.isEmpty() || processRejections()));
+    } while (!stopped && (!nextTicks.isEmpty() || events.processRejections() || !microtasks.isEmpty()));
   }
 
   private void runTask(Runnable r) {
     try {
       r.run();
     } catch (Throwable t) {
-      uncaught(t, Origin.UNCAUGHT_EXCEPTION);
+      events.uncaught(t, Origin.UNCAUGHT_EXCEPTION);
     }
   }
 
-  /** Returns whether anything was reported (handlers may have queued microtasks). */
-  private boolean processRejections() {
-    if (pendingRejections.isEmpty()) {
-      return false;
-    }
-    List<Promise<?>> batch = new ArrayList<>(pendingRejections);
-    pendingRejections.clear();
-    boolean reported = false;
-    for (Promise<?> p : batch) {
-      if (stopped) {
-        break;
-      }
-      if (p.isHandled()) {
-        continue;
-      }
-      Throwable reason = p.rejectionReason();
-      reported = true;
-      switch (rejectionMode) {
-        case NONE:
-          break;
-        case WARN:
-          LOG.log(System.Logger.Level.WARNING, "Unhandled promise rejection on loop " + name, reason);
-          break;
-        case THROW:
-        default:
-          if (rejectionHandlers.isEmpty()) {
-            uncaught(reason, Origin.UNHANDLED_REJECTION);
-          } else {
-            for (BiConsumer<Throwable, Promise<?>> h : List.copyOf(rejectionHandlers)) {
-              try {
-                h.accept(reason, p);
-              } catch (Throwable t) {
-                uncaught(t, Origin.UNCAUGHT_EXCEPTION);
-              }
-            }
-          }
-      }
-    }
-    return reported || !microtasks.isEmpty() || !nextTicks.isEmpty();
-  }
-
-  private void uncaught(Throwable t, Origin origin) {
-    if (isFatal(t) || uncaughtHandlers.isEmpty()) {
-      stop(t);
-      return;
-    }
-    for (BiConsumer<Throwable, Origin> h : List.copyOf(uncaughtHandlers)) {
-      try {
-        h.accept(t, origin);
-      } catch (Throwable t2) {
-        // Node exits (code 7) when an uncaughtException handler itself throws.
-        t2.addSuppressed(t);
-        stop(t2);
-        return;
-      }
-    }
-  }
-
-  private void stop(Throwable t) {
-    if (fatal == null) {
-      fatal = t;
-    }
+  /** An uncaught error with no handler (or a fatal one): the loop stops after this callback. */
+  void stop() {
     stopped = true;
   }
 
-  private static boolean isFatal(Throwable t) {
-    return t instanceof VirtualMachineError || t instanceof LinkageError;
+  boolean stopped() {
+    return stopped;
   }
 
   private void runHandlers(List<Runnable> handlers) {
@@ -482,18 +385,6 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
   }
 
-  private void rethrowFatal() {
-    Throwable t = fatal;
-    if (t instanceof RuntimeException) {
-      throw (RuntimeException) t;
-    }
-    if (t instanceof Error) {
-      throw (Error) t;
-    }
-    if (t != null) {
-      throw new UncaughtException(t);
-    }
-  }
 
   // ---------------------------------------------------------------------------------------------
   // Timers, immediates, microtasks
@@ -664,10 +555,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     if (lifecycle == TERMINATED) {
       return false;
     }
-    inbox.offer(task);
-    if (sleeping == 1 && SLEEPING.compareAndSet(this, 1, 0)) {
-      LockSupport.unpark(thread);
-    }
+    inbox.offer(task, thread);
     return true;
   }
 
@@ -676,8 +564,13 @@ public final class EventLoop implements Executor, AutoCloseable {
    * pending work keeps {@link #runMain} alive until its completion has run.
    */
   public <T> Promise<T> offload(Callable<? extends T> work) {
+    return offload(pool, work);
+  }
+
+  /** Like {@link #offload(Callable)} on a pool of the caller's choice. */
+  public <T> Promise<T> offload(OffloadPool pool, Callable<? extends T> work) {
     Promise<T> p = new Promise<>(this);
-    offload(work, (v, e) -> {
+    offload(pool, work, (v, e) -> {
       if (e != null) {
         p.rejectInternal(e);
       } else {
@@ -693,7 +586,17 @@ public final class EventLoop implements Executor, AutoCloseable {
    */
   public <T> void offload(Callable<? extends T> work,
       BiConsumer<? super T, ? super Throwable> completion) {
+    offload(pool, work, completion);
+  }
+
+  /**
+   * Like {@link #offload(Callable, BiConsumer)} on a pool of the caller's choice: CPU-heavy
+   * stages (compression) can be kept off the pool that file requests wait in.
+   */
+  public <T> void offload(OffloadPool pool, Callable<? extends T> work,
+      BiConsumer<? super T, ? super Throwable> completion) {
     checkInLoop();
+    Objects.requireNonNull(pool, "pool");
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(completion, "completion");
     requests++;
@@ -718,41 +621,41 @@ public final class EventLoop implements Executor, AutoCloseable {
   /** Adds a handler for uncaught exceptions; with one present, the loop survives them. */
   public void onUncaughtException(BiConsumer<Throwable, Origin> handler) {
     checkInLoop();
-    uncaughtHandlers.add(Objects.requireNonNull(handler, "handler"));
+    events.uncaughtHandlers().add(Objects.requireNonNull(handler, "handler"));
   }
 
   /** Removes a handler added by {@link #onUncaughtException}. */
   public void removeUncaughtExceptionHandler(BiConsumer<Throwable, Origin> handler) {
     checkInLoop();
-    uncaughtHandlers.remove(handler);
+    events.uncaughtHandlers().remove(handler);
   }
 
   /** Adds a handler for unhandled rejections (mode THROW); with one present nothing is thrown. */
   public void onUnhandledRejection(BiConsumer<Throwable, Promise<?>> handler) {
     checkInLoop();
-    rejectionHandlers.add(Objects.requireNonNull(handler, "handler"));
+    events.rejectionHandlers().add(Objects.requireNonNull(handler, "handler"));
   }
 
   /** Sets the unhandled-rejection mode (default {@link UnhandledRejectionMode#THROW}). */
   public void unhandledRejections(UnhandledRejectionMode mode) {
     checkInLoop();
-    rejectionMode = Objects.requireNonNull(mode, "mode");
+    events.rejectionMode(Objects.requireNonNull(mode, "mode"));
   }
 
   /** Runs when nothing is left to do; work it schedules keeps the loop going (Node's beforeExit). */
   public void onBeforeExit(Runnable handler) {
     checkInLoop();
-    beforeExitHandlers.add(Objects.requireNonNull(handler, "handler"));
+    events.beforeExitHandlers().add(Objects.requireNonNull(handler, "handler"));
   }
 
   /** Runs once as the loop exits normally (Node's exit); work it schedules never runs. */
   public void onExit(Runnable handler) {
     checkInLoop();
-    exitHandlers.add(Objects.requireNonNull(handler, "handler"));
+    events.exitHandlers().add(Objects.requireNonNull(handler, "handler"));
   }
 
   void trackRejection(Promise<?> p) {
-    pendingRejections.add(p);
+    events.trackRejection(p);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -820,21 +723,21 @@ public final class EventLoop implements Executor, AutoCloseable {
    * loop; the watchdog reads the field with an opaque load: a diagnostic that may lag, never a
    * torn or invented value.
    */
-  private Stream stage;
+  private Object stage;
   /** Watchdogs watching this loop; written by them (any thread), read on every hook. */
   private volatile int watchdogs;
 
   /** Marks {@code s} as the running stage; returns the previous one, to restore after the hook. */
-  Stream enterStage(Stream s) {
+  Object enterStage(Object s) {
     if (watchdogs == 0) {
       return null;
     }
-    Stream previous = stage;
+    Object previous = stage;
     stage = s;
     return previous;
   }
 
-  void exitStage(Stream previous) {
+  void exitStage(Object previous) {
     if (watchdogs != 0) {
       stage = previous;
     }
@@ -845,10 +748,9 @@ public final class EventLoop implements Executor, AutoCloseable {
     WATCHDOGS.getAndAdd(this, delta);
   }
 
-  /** The name of the stream whose hook runs now, or null. Thread-safe (a racy diagnostic read). */
-  String runningStageName() {
-    Stream s = (Stream) STAGE.getOpaque(this);
-    return s == null ? null : s.name();
+  /** The label of the stage whose hook runs now, or null. Thread-safe (a racy diagnostic read). */
+  Object runningStage() {
+    return STAGE.getOpaque(this);
   }
 
   /** Callbacks started so far (for the watchdog). Thread-safe. */
@@ -858,7 +760,7 @@ public final class EventLoop implements Executor, AutoCloseable {
 
   /** Whether the loop is parked in its poll phase (for the watchdog). Thread-safe. */
   boolean isParked() {
-    return sleeping == 1;
+    return inbox.isParked();
   }
 
   /** Whether the loop has terminated. Thread-safe. */
@@ -887,6 +789,10 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
   }
 
+  boolean stopRequested() {
+    return stopRequested;
+  }
+
   /** Asks the loop to stop without waiting. Thread-safe. */
   public void shutdown() {
     stopRequested = true;
@@ -896,8 +802,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
     Thread t = thread;
     if (t != null) {
-      SLEEPING.setVolatile(this, 0);
-      LockSupport.unpark(t);
+      inbox.wake(t);
     }
   }
 

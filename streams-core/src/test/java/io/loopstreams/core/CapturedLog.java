@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * Captures what a class logs through {@link System.Logger} (backed by java.util.logging in the
  * tests) for the duration of a try-with-resources block.
  */
-final class CapturedLog extends Handler implements AutoCloseable {
+public final class CapturedLog extends Handler implements AutoCloseable {
 
   private final Logger logger;
   private final Level previousLevel;
@@ -24,12 +24,12 @@ final class CapturedLog extends Handler implements AutoCloseable {
     logger.addHandler(this);
   }
 
-  static CapturedLog of(Class<?> source) {
+  public static CapturedLog of(Class<?> source) {
     return new CapturedLog(source);
   }
 
   /** Messages of the records at {@code level}. */
-  List<String> messages(Level level) {
+  public List<String> messages(Level level) {
     return records.stream().filter(r -> r.getLevel().equals(level)).map(LogRecord::getMessage).toList();
   }
 

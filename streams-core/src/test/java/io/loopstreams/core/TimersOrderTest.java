@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * microtasks drained between every two timers, and timers created during the phase left for the
  * next one.
  */
-class TimersOrderTest {
+public class TimersOrderTest {
 
   @Test
   void equalDueTimesRunInCreationOrder() {
@@ -96,7 +96,7 @@ class TimersOrderTest {
   }
 
   /** Blocks the loop on purpose. */
-  static void spin(long millis) {
+  public static void spin(long millis) {
     long end = System.nanoTime() + millis * 1_000_000L;
     while (System.nanoTime() - end < 0) {
       Thread.onSpinWait();

@@ -1,7 +1,7 @@
 package io.loopstreams.fs;
 
-import io.loopstreams.core.QueuingStrategy;
 import io.loopstreams.core.StreamException;
+import io.loopstreams.core.stream.QueuingStrategy;
 
 /**
  * Options of {@link Fs#createReadStream(java.nio.file.Path, ReadOptions)}, Node's {@code

@@ -1,6 +1,7 @@
 package io.loopstreams.fs;
 
 import io.loopstreams.core.StreamException;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,8 @@ import java.util.Objects;
  *       is deleted and an existing destination is untouched;</li>
  *   <li>{@code fsync}: force the data to the device before the file is closed (Node 21's
  *       {@code flush}); atomic writes always fsync before the rename;</li>
+ *   <li>{@code preserveTimestamps}: a file whose access and modification times the written
+ *       file gets when it finishes;</li>
  *   <li>{@code highWaterMark}: the writable buffer's mark, default {@value #DEFAULT_HIGH_WATER_MARK}
  *       bytes (1 MiB).</li>
  * </ul>
@@ -44,15 +47,18 @@ public final class WriteOptions {
   public static final int DEFAULT_HIGH_WATER_MARK = 1 << 20;
 
   private static final WriteOptions DEFAULTS =
-      new WriteOptions(Flag.WRITE, 0, false, false, DEFAULT_HIGH_WATER_MARK);
+      new WriteOptions(Flag.WRITE, 0, false, false, DEFAULT_HIGH_WATER_MARK, null);
 
   private final Flag flags;
   private final long start;
   private final boolean atomic;
   private final boolean fsync;
   private final long highWaterMark;
+  private final Path timesFrom;
 
-  private WriteOptions(Flag flags, long start, boolean atomic, boolean fsync, long highWaterMark) {
+  private WriteOptions(Flag flags, long start, boolean atomic, boolean fsync, long highWaterMark,
+      Path timesFrom) {
+    this.timesFrom = timesFrom;
     this.flags = flags;
     this.start = start;
     this.atomic = atomic;
@@ -66,7 +72,7 @@ public final class WriteOptions {
   }
 
   public WriteOptions flags(Flag flag) {
-    return new WriteOptions(Objects.requireNonNull(flag, "flags"), start, atomic, fsync, highWaterMark);
+    return new WriteOptions(Objects.requireNonNull(flag, "flags"), start, atomic, fsync, highWaterMark, timesFrom);
   }
 
   /** The file offset of the first byte written (≥ 0). */
@@ -74,15 +80,15 @@ public final class WriteOptions {
     if (offset < 0) {
       throw StreamException.outOfRange("start", ">= 0", offset);
     }
-    return new WriteOptions(flags, offset, atomic, fsync, highWaterMark);
+    return new WriteOptions(flags, offset, atomic, fsync, highWaterMark, timesFrom);
   }
 
   public WriteOptions atomic(boolean on) {
-    return new WriteOptions(flags, start, on, fsync, highWaterMark);
+    return new WriteOptions(flags, start, on, fsync, highWaterMark, timesFrom);
   }
 
   public WriteOptions fsync(boolean on) {
-    return new WriteOptions(flags, start, atomic, on, highWaterMark);
+    return new WriteOptions(flags, start, atomic, on, highWaterMark, timesFrom);
   }
 
   /** The writable buffer's mark in bytes (≥ 1). */
@@ -90,7 +96,21 @@ public final class WriteOptions {
     if (bytes < 1) {
       throw StreamException.outOfRange("highWaterMark", ">= 1", bytes);
     }
-    return new WriteOptions(flags, start, atomic, fsync, bytes);
+    return new WriteOptions(flags, start, atomic, fsync, bytes, timesFrom);
+  }
+
+  /**
+   * When the stream finishes, give the file {@code source}'s access and modification times
+   * (read then), e.g. the input file of a compressor; null (the default) leaves the times of
+   * the write.
+   */
+  public WriteOptions preserveTimestamps(Path source) {
+    return new WriteOptions(flags, start, atomic, fsync, highWaterMark, source);
+  }
+
+  /** The file whose times the written file gets, or null. */
+  public Path preserveTimestamps() {
+    return timesFrom;
   }
 
   public Flag flags() {
@@ -116,6 +136,7 @@ public final class WriteOptions {
   @Override
   public String toString() {
     return "WriteOptions[flags=" + flags + ", start=" + start + ", atomic=" + atomic
-        + ", fsync=" + fsync + ", highWaterMark=" + highWaterMark + "]";
+        + ", fsync=" + fsync + ", highWaterMark=" + highWaterMark
+        + (timesFrom == null ? "" : ", preserveTimestamps=" + timesFrom) + "]";
   }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.Stream;
+import io.loopstreams.core.stream.Readable;
+import io.loopstreams.core.stream.Stream;
 import io.loopstreams.fs.FsTestSupport.Recorded;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Stream;
 import io.loopstreams.core.SystemException;
+import io.loopstreams.core.stream.Stream;
 import io.loopstreams.fs.WriteOptions.Flag;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class FileWriteStreamAtomicTest {
         Path tmp = out.tempPath();
         assertNotNull(tmp);
         assertEquals(f.getParent(), tmp.getParent());
-        assertTrue(tmp.getFileName().toString().matches("\\.conf\\.txt\\.[0-9a-f]+\\.tmp"), tmp.toString());
+        assertTrue(tmp.getFileName().toString().matches("\\.conf\\.txt\\." + ProcessHandle.current().pid() + "\\.[0-9a-f]{16}\\.tmp"), tmp.toString());
         out.write(ascii("new content"), e -> seen.add("written, destination: " + read(f)));
         out.end();
       });

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Stream;
 import io.loopstreams.core.SystemException;
+import io.loopstreams.core.stream.Stream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -119,7 +119,7 @@ class FileWriteStreamFullDiskTest {
       FileWriteStream out = Fs.createWriteStream(dest, WriteOptions.defaults().atomic(true));
       in.on(Stream.CLOSE, () -> events.add("in:close"));
       out.on(Stream.CLOSE, () -> events.add("out:close"));
-      io.loopstreams.core.Pipeline.run(List.of(in, out), e -> error[0] = e);
+      io.loopstreams.core.stream.Pipeline.run(List.of(in, out), e -> error[0] = e);
     });
     assertEquals(ErrorCode.ENOSPC, assertInstanceOf(SystemException.class, error[0]).code());
     assertEquals(List.of("in:close", "out:close"), events.stream().sorted().collect(Collectors.toList()));

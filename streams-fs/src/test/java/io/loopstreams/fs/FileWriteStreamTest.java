@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Stream;
 import io.loopstreams.core.SystemException;
+import io.loopstreams.core.stream.Stream;
 import io.loopstreams.fs.WriteOptions.Flag;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Pipeline;
-import io.loopstreams.core.Stream;
 import io.loopstreams.core.StreamException;
+import io.loopstreams.core.stream.Pipeline;
+import io.loopstreams.core.stream.Stream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

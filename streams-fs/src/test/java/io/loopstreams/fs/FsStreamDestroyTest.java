@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Stream;
+import io.loopstreams.core.stream.Stream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

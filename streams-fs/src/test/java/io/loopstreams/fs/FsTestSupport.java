@@ -1,7 +1,7 @@
 package io.loopstreams.fs;
 
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.Stream;
+import io.loopstreams.core.stream.Readable;
+import io.loopstreams.core.stream.Stream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.OffloadPool;
-import io.loopstreams.core.PassThrough;
-import io.loopstreams.core.Pipeline;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Text;
+import io.loopstreams.core.stream.PassThrough;
+import io.loopstreams.core.stream.Pipeline;
+import io.loopstreams.core.stream.StreamOptions;
+import io.loopstreams.core.text.Text;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +47,7 @@ class LoopNeverBlocksBlockHoundTest {
   static void install() {
     BlockHound.builder()
         .nonBlockingThreadPredicate(p -> p.or(t -> t.getName().equals("loopstreams-" + LOOP)))
-        .allowBlockingCallsInside(EventLoop.class.getName(), "park")
+        .allowBlockingCallsInside("io.loopstreams.core.LoopInbox", "park")
         .allowBlockingCallsInside(OffloadPool.class.getName(), "submit")
         .install();
     loop = EventLoop.create(LOOP).start();

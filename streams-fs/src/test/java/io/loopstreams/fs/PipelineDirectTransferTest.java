@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Pipeline;
-import io.loopstreams.core.Stream;
 import io.loopstreams.core.SystemException;
+import io.loopstreams.core.stream.Pipeline;
+import io.loopstreams.core.stream.Stream;
 import io.loopstreams.fs.WriteOptions.Flag;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.loopstreams.tck;
 
-import io.loopstreams.core.Duplex;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Transform;
+import io.loopstreams.core.stream.Duplex;
+import io.loopstreams.core.stream.StreamOptions;
+import io.loopstreams.core.stream.Transform;
 
 /**
  * The TCK's Processor rules against a map {@link Transform} ({@code Transform.map}) as a

@@ -1,10 +1,10 @@
 package io.loopstreams.tck;
 
-import io.loopstreams.core.Duplex;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.PassThrough;
-import io.loopstreams.core.StreamOptions;
 import io.loopstreams.core.reactive.FlowStreams;
+import io.loopstreams.core.stream.Duplex;
+import io.loopstreams.core.stream.PassThrough;
+import io.loopstreams.core.stream.StreamOptions;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;

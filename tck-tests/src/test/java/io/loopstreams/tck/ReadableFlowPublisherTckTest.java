@@ -1,8 +1,8 @@
 package io.loopstreams.tck;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Readable;
 import io.loopstreams.core.reactive.FlowStreams;
+import io.loopstreams.core.stream.Readable;
 import java.util.concurrent.Flow;
 import org.reactivestreams.tck.flow.FlowPublisherVerification;
 import org.testng.annotations.AfterClass;

@@ -1,8 +1,8 @@
 package io.loopstreams.tck;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Readable;
 import io.loopstreams.core.reactive.ReactiveStreams;
+import io.loopstreams.core.stream.Readable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.tck.PublisherVerification;
 import org.testng.annotations.AfterClass;

@@ -1,8 +1,8 @@
 package io.loopstreams.tck;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Writable;
+import io.loopstreams.core.stream.StreamOptions;
+import io.loopstreams.core.stream.Writable;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package io.loopstreams.tck;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Writable;
 import io.loopstreams.core.reactive.FlowStreams;
+import io.loopstreams.core.stream.Writable;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.tck.SubscriberWhiteboxVerification.SubscriberPuppet;

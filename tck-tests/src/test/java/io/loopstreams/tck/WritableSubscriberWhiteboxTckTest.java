@@ -1,9 +1,9 @@
 package io.loopstreams.tck;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Writable;
 import io.loopstreams.core.reactive.ReactiveStreams;
+import io.loopstreams.core.stream.StreamOptions;
+import io.loopstreams.core.stream.Writable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;

@@ -1,10 +1,10 @@
 package io.loopstreams.core.reactive;
 
-import io.loopstreams.core.Duplex;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.WritableStream;
+import io.loopstreams.core.stream.Duplex;
+import io.loopstreams.core.stream.Readable;
+import io.loopstreams.core.stream.StreamOptions;
+import io.loopstreams.core.stream.WritableStream;
 import java.util.concurrent.Flow;
 import org.reactivestreams.FlowAdapters;
 

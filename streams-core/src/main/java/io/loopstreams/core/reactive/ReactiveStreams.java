@@ -1,14 +1,14 @@
 package io.loopstreams.core.reactive;
 
-import io.loopstreams.core.Duplex;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.WritableStream;
 import io.loopstreams.core.reactive.internal.DuplexProcessor;
 import io.loopstreams.core.reactive.internal.PublisherReadable;
 import io.loopstreams.core.reactive.internal.ReadablePublisher;
 import io.loopstreams.core.reactive.internal.WritableSubscriber;
+import io.loopstreams.core.stream.Duplex;
+import io.loopstreams.core.stream.Readable;
+import io.loopstreams.core.stream.StreamOptions;
+import io.loopstreams.core.stream.WritableStream;
 import java.util.Objects;
 import org.reactivestreams.Processor;
 import org.reactivestreams.Publisher;

@@ -2,8 +2,8 @@ package io.loopstreams.core.reactive;
 
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Promise;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.StreamOptions;
+import io.loopstreams.core.stream.Readable;
+import io.loopstreams.core.stream.StreamOptions;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Promise;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.Stream;
-import io.loopstreams.core.StreamOptions;
+import io.loopstreams.core.stream.Readable;
+import io.loopstreams.core.stream.Stream;
+import io.loopstreams.core.stream.StreamOptions;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.PassThrough;
-import io.loopstreams.core.Stream;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Writable;
+import io.loopstreams.core.stream.PassThrough;
+import io.loopstreams.core.stream.Stream;
+import io.loopstreams.core.stream.StreamOptions;
+import io.loopstreams.core.stream.Writable;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,11 +3,8 @@ package io.loopstreams.core.stream;
 import static io.loopstreams.core.stream.ByteChunks.buf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.loopstreams.core.Duplex;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Stream;
 import io.loopstreams.core.StreamException;
-import io.loopstreams.core.StreamOptions;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

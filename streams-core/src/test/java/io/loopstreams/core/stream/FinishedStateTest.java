@@ -3,13 +3,7 @@ package io.loopstreams.core.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loopstreams.core.Callback;
-import io.loopstreams.core.Duplex;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Finished;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.Stream;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Writable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,6 @@ package io.loopstreams.core.stream;
 
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.EventEmitter;
-import io.loopstreams.core.Stream;
 import io.loopstreams.core.StreamException;
 import java.util.ArrayList;
 import java.util.List;

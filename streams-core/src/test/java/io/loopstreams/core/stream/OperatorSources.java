@@ -2,8 +2,6 @@ package io.loopstreams.core.stream;
 
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Promise;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.StreamOptions;
 import java.util.List;
 import java.util.function.BiConsumer;
 

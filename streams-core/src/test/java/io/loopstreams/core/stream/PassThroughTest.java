@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.PassThrough;
-import io.loopstreams.core.Stream;
-import io.loopstreams.core.StreamOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

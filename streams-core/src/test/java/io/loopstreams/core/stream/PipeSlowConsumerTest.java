@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.PassThrough;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.Stream;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Writable;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,9 +5,6 @@ import static io.loopstreams.core.stream.ByteChunks.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.Stream;
-import io.loopstreams.core.StreamOptions;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

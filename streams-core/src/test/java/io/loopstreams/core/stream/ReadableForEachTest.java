@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Readable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

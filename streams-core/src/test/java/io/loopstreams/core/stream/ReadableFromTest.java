@@ -3,10 +3,7 @@ package io.loopstreams.core.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.Stream;
 import io.loopstreams.core.StreamException;
-import io.loopstreams.core.StreamOptions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Promise;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.Stream;
 import io.loopstreams.core.StreamException;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,10 +3,6 @@ package io.loopstreams.core.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.PassThrough;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Transform;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,7 @@ package io.loopstreams.core.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.Text;
-import io.loopstreams.core.Transform;
+import io.loopstreams.core.text.Text;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

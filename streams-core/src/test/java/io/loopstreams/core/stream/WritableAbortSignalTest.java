@@ -6,10 +6,6 @@ import io.loopstreams.core.AbortController;
 import io.loopstreams.core.AbortSignal;
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.PassThrough;
-import io.loopstreams.core.Stream;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Writable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.loopstreams.core.AggregateException;
 import io.loopstreams.core.Callback;
-import io.loopstreams.core.Duplex;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Writable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -7,8 +7,6 @@ import io.loopstreams.core.Callback;
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.StreamException;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Writable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

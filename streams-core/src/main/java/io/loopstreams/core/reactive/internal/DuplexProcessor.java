@@ -1,6 +1,6 @@
 package io.loopstreams.core.reactive.internal;
 
-import io.loopstreams.core.Duplex;
+import io.loopstreams.core.stream.Duplex;
 import org.reactivestreams.Processor;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;

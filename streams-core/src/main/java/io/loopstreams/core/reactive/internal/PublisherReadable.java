@@ -2,9 +2,9 @@ package io.loopstreams.core.reactive.internal;
 
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.StreamOptions;
 import io.loopstreams.core.internal.Exceptions;
+import io.loopstreams.core.stream.Readable;
+import io.loopstreams.core.stream.StreamOptions;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import org.reactivestreams.Publisher;

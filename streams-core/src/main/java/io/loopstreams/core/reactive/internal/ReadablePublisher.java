@@ -1,8 +1,8 @@
 package io.loopstreams.core.reactive.internal;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.Stream;
+import io.loopstreams.core.stream.Readable;
+import io.loopstreams.core.stream.Stream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.loopstreams.core.reactive.internal;
 
 import io.loopstreams.core.Callback;
-import io.loopstreams.core.Stream;
-import io.loopstreams.core.WritableStream;
+import io.loopstreams.core.stream.Stream;
+import io.loopstreams.core.stream.WritableStream;
 import java.util.Objects;
 import org.reactivestreams.Subscription;
 

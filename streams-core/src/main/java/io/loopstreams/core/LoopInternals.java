@@ -1,0 +1,47 @@
+package io.loopstreams.core;
+
+import io.loopstreams.core.internal.LoopAccess;
+
+/** The one {@link LoopAccess}: the loop's internals for the stream and monitor packages. */
+final class LoopInternals extends LoopAccess {
+
+  @Override
+  public long cachedNanos(EventLoop loop) {
+    return loop.cachedNanos();
+  }
+
+  @Override
+  public Object enterStage(EventLoop loop, Object stage) {
+    return loop.enterStage(stage);
+  }
+
+  @Override
+  public void exitStage(EventLoop loop, Object previous) {
+    loop.exitStage(previous);
+  }
+
+  @Override
+  public void watched(EventLoop loop, int delta) {
+    loop.watched(delta);
+  }
+
+  @Override
+  public Object runningStage(EventLoop loop) {
+    return loop.runningStage();
+  }
+
+  @Override
+  public long callbacksStarted(EventLoop loop) {
+    return loop.callbacksStarted();
+  }
+
+  @Override
+  public boolean isParked(EventLoop loop) {
+    return loop.isParked();
+  }
+
+  @Override
+  public long dueNanos(Timeout timer) {
+    return timer.dueNanos;
+  }
+}

@@ -1,0 +1,149 @@
+package io.loopstreams.core.stream;
+
+import io.loopstreams.core.Listener;
+
+/**
+ * One {@code src.pipe(dest)} link (Node's {@code Readable.prototype.pipe} closure state). Writes
+ * each DATA chunk to the destination; when {@code write} returns false, pauses the source and
+ * counts the destination in the source's {@code awaitDrain} until its DRAIN. Ends the
+ * destination on the source's END (unless {@code end == false}); detaches on the destination's
+ * ERROR, CLOSE or FINISH. Never destroys anything: {@link Pipeline} does that.
+ */
+final class Pipe<T> {
+
+  final Readable<T> src;
+  final WritableStream<T> dest;
+  private final Stream destStream;
+  private final boolean end;
+  private boolean cleanedUp;
+  private boolean waitingDrain;
+  private boolean drainListening;
+
+  private final Listener<Object> onData = this::onData;
+  private final Runnable endFn;
+  private final Runnable onDrain = this::onDrain;
+  private final Listener<Throwable> onError = this::onError;
+  private final Runnable onClose = this::onClose;
+  private final Runnable onFinish = this::onFinish;
+  private final Listener<Readable<?>> onUnpipe = this::onUnpipe;
+
+  Pipe(Readable<T> src, WritableStream<T> dest, boolean end) {
+    this.src = src;
+    this.dest = dest;
+    this.destStream = dest.stream();
+    this.end = end;
+    this.endFn = end ? this::onEnd : this::unpipe;
+  }
+
+  void start() {
+    if (src.readableEnded()) {
+      src.loop.nextTick(endFn);
+    } else {
+      src.once(Stream.END, endFn);
+    }
+    destStream.on(Stream.UNPIPE, onUnpipe);
+    src.on(Stream.DATA, onData);
+    destStream.prependListener(Stream.ERROR, onError);
+    destStream.once(Stream.CLOSE, onClose);
+    destStream.once(Stream.FINISH, onFinish);
+    destStream.emit(Stream.PIPE, src);
+    if (dest.writableNeedDrain()) {
+      pause();
+    } else if (!Boolean.TRUE.equals(src.readableFlowing())) {
+      src.resume();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void onData(Object chunk) {
+    if (!dest.write((T) chunk, null)) {
+      pause();
+    }
+  }
+
+  private void pause() {
+    if (!cleanedUp) {
+      if (!waitingDrain) {
+        waitingDrain = true;
+        src.awaitDrain++;
+      }
+      src.pause();
+    }
+    if (!drainListening) {
+      drainListening = true;
+      destStream.on(Stream.DRAIN, onDrain);
+    }
+  }
+
+  private void onDrain() {
+    if (waitingDrain) {
+      waitingDrain = false;
+      src.awaitDrain = Math.max(0, src.awaitDrain - 1);
+    }
+    if (src.awaitDrain == 0 && src.listenerCount(Stream.DATA) > 0) {
+      src.resume();
+    }
+  }
+
+  private void onEnd() {
+    dest.end();
+  }
+
+  private void onError(Throwable error) {
+    unpipe();
+    destStream.off(Stream.ERROR, onError);
+    if (destStream.listenerCount(Stream.ERROR) == 0) {
+      // Nobody else listens: the error must not vanish.
+      if (!destStream.errorEmitted()) {
+        destStream.errorOrDestroy(error, false);
+      } else {
+        destStream.emit(Stream.ERROR, error);
+      }
+    }
+  }
+
+  private void onClose() {
+    destStream.off(Stream.FINISH, onFinish);
+    unpipe();
+  }
+
+  private void onFinish() {
+    destStream.off(Stream.CLOSE, onClose);
+    unpipe();
+  }
+
+  private void onUnpipe(Readable<?> from) {
+    // Only the link that was removed cleans up (Node's unpipeInfo.hasUnpiped): the same source
+    // may be piped to this destination twice, and an UNPIPE emitted by hand detaches nothing.
+    if (from == src && !cleanedUp && (src.pipes == null || !src.pipes.contains(this))) {
+      cleanup();
+    }
+  }
+
+  /** Detaches this link: {@code src.unpipe(dest)}. */
+  void unpipe() {
+    if (src.pipes == null || !src.pipes.remove(this)) {
+      return;
+    }
+    if (src.pipes.isEmpty()) {
+      src.pause();
+    }
+    destStream.emit(Stream.UNPIPE, src);
+  }
+
+  private void cleanup() {
+    destStream.off(Stream.CLOSE, onClose);
+    destStream.off(Stream.FINISH, onFinish);
+    if (drainListening) {
+      destStream.off(Stream.DRAIN, onDrain);
+    }
+    destStream.off(Stream.ERROR, onError);
+    destStream.off(Stream.UNPIPE, onUnpipe);
+    src.off(Stream.END, endFn);
+    src.off(Stream.DATA, onData);
+    cleanedUp = true;
+    if (waitingDrain) {
+      onDrain();
+    }
+  }
+}

@@ -1,0 +1,560 @@
+package io.loopstreams.core.stream;
+
+import io.loopstreams.core.Callback;
+import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.StreamException;
+import io.loopstreams.core.internal.LoopAccess;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The writable side of a stream: buffer, cork, drain, end/final/finish. One instance per {@link
+ * Writable} or {@link Duplex}; the owner forwards the hooks. Follows {@code
+ * lib/internal/streams/writable.js}.
+ *
+ * <h2>State</h2>
+ * <pre>
+ *   OPEN ─end()→ ENDING ─(buffer empty, no write in flight)→ doFinal → PREFINISHED ─nextTick→ FINISHED
+ *   write: idle → WRITING (one doWrite/doWritev in flight; later writes are buffered) → idle
+ *   NEED_DRAIN: set when write() returns false; DRAIN is emitted once, when the buffer empties
+ * </pre>
+ * {@code pendingcb} counts write callbacks not yet delivered plus a pending final/finish:
+ * FINISH waits for it to reach zero. Write callbacks of writes completed synchronously are
+ * deferred to the next tick (batched when they are the same callback), as in Node.
+ *
+ * @param <T> chunk type
+ */
+abstract class WritableState<T> {
+
+  private static final LoopAccess LOOP = LoopAccess.get();
+
+  static final int ENDING = 1;
+  static final int ENDED = 1 << 1;
+  static final int FINISHED = 1 << 2;
+  static final int NEED_DRAIN = 1 << 3;
+  static final int WRITING = 1 << 4;
+  static final int SYNC = 1 << 5;
+  static final int BUFFER_PROCESSING = 1 << 6;
+  static final int PREFINISHED = 1 << 7;
+  static final int FINAL_CALLED = 1 << 8;
+  static final int WRITABLE_OFF = 1 << 9;
+  /** A tick that will run afterWrite is queued (Node's kAfterWritePending). */
+  static final int AFTER_WRITE_PENDING = 1 << 10;
+
+  private static final Callback NOOP = e -> { };
+
+  /** A buffered write. */
+  private static final class Entry {
+    final Object chunk;
+    final Callback callback;
+
+    Entry(Object chunk, Callback callback) {
+      this.chunk = chunk;
+      this.callback = callback;
+    }
+  }
+
+  /**
+   * Deferred callbacks of synchronously completed writes, batched per callback. Once run, the
+   * object is kept as {@code spareTick} for the next batch: one allocation per stream, not per
+   * write.
+   */
+  private final class AfterWriteTick implements Runnable {
+    Callback callback;
+    int count;
+
+    @Override
+    public void run() {
+      int n = count;
+      Callback cb = callback;
+      callback = null;
+      afterWriteTick = null;
+      spareTick = this;
+      afterWrite(n, cb);
+    }
+  }
+
+  // immutable
+  final Stream owner;
+  final EventLoop loop;
+  final boolean objectMode;
+  final long hwm;
+  private final boolean hasWritev;
+  /** Whether the owner overrides doFinal: without one, PREFINISH is emitted right away (Node). */
+  private final boolean hasFinal;
+  private final boolean countsOutput;
+  private final Callback onWrite = this::onWrite;
+
+  // loop thread only
+  int ws;
+  int corked;
+  long length;
+  private long writelen;
+  private Callback writecb;
+  private int pendingcb;
+  private final ArrayDeque<Entry> buffered = new ArrayDeque<>();
+  private List<Callback> onFinished;
+  private AfterWriteTick afterWriteTick;
+  private AfterWriteTick spareTick;
+
+  WritableState(Stream owner, QueuingStrategy strategy, boolean hasWritev, boolean writable) {
+    this.owner = owner;
+    this.loop = owner.loop;
+    this.objectMode = !strategy.isBytes();
+    this.hwm = strategy.highWaterMark();
+    this.hasWritev = hasWritev;
+    this.hasFinal = Stream.overrides(owner.getClass(),
+        owner instanceof Duplex ? Duplex.class : Writable.class, "doFinal", Callback.class);
+    // A duplex counts what is read from it as its output (Readable), not what its hook takes.
+    this.countsOutput = !(owner instanceof Readable) || !owner.hasReadableSide();
+    if (!writable) {
+      ws = WRITABLE_OFF | ENDING | ENDED | FINISHED;
+    }
+  }
+
+  abstract void callWrite(T chunk, Callback callback);
+
+  abstract void callWritev(List<T> chunks, Callback callback);
+
+  abstract void callFinal(Callback callback);
+
+  private long size(Object chunk) {
+    return objectMode ? 1 : ((ByteBuffer) chunk).remaining();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // write
+
+  boolean write(T chunk, Callback callback) {
+    if (chunk == null) {
+      throw StreamException.nullValues();
+    }
+    Throwable err = rejectWrite();
+    if (err != null) {
+      failWrite(err, callback);
+      return false;
+    }
+    return writeOrBuffer(chunk, callback == null ? NOOP : callback);
+  }
+
+  private Throwable rejectWrite() {
+    if ((ws & ENDING) != 0) {
+      return StreamException.writeAfterEnd();
+    }
+    if (owner.destroyed()) {
+      return StreamException.destroyed("write");
+    }
+    return null;
+  }
+
+  private void failWrite(Throwable err, Callback callback) {
+    if (callback != null) {
+      loop.nextTick(() -> callback.done(err));
+    }
+    owner.errorOrDestroy(err, true);
+  }
+
+  private boolean writeOrBuffer(T chunk, Callback callback) {
+    pendingcb++;
+    long len = size(chunk);
+    owner.stats.in(objectMode ? 0 : len);
+    length += len;
+    if ((ws & WRITING) != 0 || corked > 0 || owner.errored != null || !owner.constructed()) {
+      buffered.addLast(new Entry(chunk, callback));
+    } else {
+      startWrite(len, chunk, null, callback);
+    }
+    // As Node 20.20+ (writeOrBuffer): the mark is checked after the hook ran, so a chunk the sink
+    // completed synchronously no longer counts, and an empty buffer always accepts more.
+    boolean ret = length < hwm || length == 0;
+    if (!ret) {
+      ws |= NEED_DRAIN;
+      owner.stats.blocked(LOOP.cachedNanos(loop));
+    }
+    return ret && owner.errored == null && !owner.destroyed();
+  }
+
+  /** Hands one chunk (or a batch) to the hook; a throwing hook fails the write. */
+  private void startWrite(long len, T chunk, List<T> chunks, Callback callback) {
+    writelen = len;
+    writecb = callback;
+    ws |= WRITING | SYNC;
+    if (countsOutput) {
+      owner.stats.out(objectMode ? 0 : len);
+    }
+    if (owner.destroyed()) {
+      onWrite(StreamException.destroyed("write"));
+    } else {
+      long t0 = owner.stats.hookBegin(objectMode);
+      Object outer = LOOP.enterStage(loop, owner);
+      try {
+        if (chunks != null) {
+          callWritev(chunks, onWrite);
+        } else {
+          callWrite(chunk, onWrite);
+        }
+      } catch (Throwable t) {
+        if (writecb == callback && (ws & WRITING) != 0) {
+          onWrite(t);
+        } else {
+          owner.errorOrDestroy(t, false);
+        }
+      }
+      LOOP.exitStage(loop, outer);
+      owner.stats.hookEnd(t0, objectMode);
+    }
+    ws &= ~SYNC;
+  }
+
+  private void onWrite(Throwable error) {
+    boolean sync = (ws & SYNC) != 0;
+    Callback cb = writecb;
+    if (cb == null) {
+      owner.errorOrDestroy(StreamException.multipleCallback(), false);
+      return;
+    }
+    ws &= ~WRITING;
+    writecb = null;
+    length -= writelen;
+    writelen = 0;
+    if (error != null) {
+      if (owner.errored == null) {
+        owner.errored = error;
+      }
+      if (sync) {
+        loop.nextTick(() -> onWriteError(error, cb));
+      } else {
+        onWriteError(error, cb);
+      }
+      return;
+    }
+    if (!buffered.isEmpty()) {
+      clearBuffer();
+    }
+    if (sync) {
+      // Node's needTick reads `state[kState] & kDestroyed !== 0`, which is `state[kState] & 1`:
+      // the object-mode bit. So in object mode every synchronous write takes the afterWrite tick
+      // (observable: FINISH comes a tick later), and "destroyed" is never consulted. Kept as is.
+      boolean needTick = cb != NOOP || objectMode || ((ws & NEED_DRAIN) != 0 && length == 0);
+      if (cb == NOOP && (!needTick || (ws & AFTER_WRITE_PENDING) != 0)) {
+        // As in Node: a callback-less write that completed synchronously needs no tick of its
+        // own, so FINISH is not held back behind one.
+        pendingcb--;
+        if ((ws & ENDING) != 0) {
+          finishMaybe(true);
+        }
+      } else if (afterWriteTick != null && afterWriteTick.callback == cb) {
+        afterWriteTick.count++;
+      } else {
+        ws |= AFTER_WRITE_PENDING;
+        AfterWriteTick tick = spareTick != null ? spareTick : new AfterWriteTick();
+        spareTick = null;
+        tick.callback = cb;
+        tick.count = 1;
+        afterWriteTick = tick;
+        loop.nextTick(tick);
+      }
+    } else {
+      afterWrite(1, cb);
+    }
+  }
+
+  private void onWriteError(Throwable error, Callback cb) {
+    pendingcb--;
+    cb.done(error);
+    errorBuffer();
+    owner.errorOrDestroy(error, false);
+  }
+
+  private void afterWrite(int count, Callback cb) {
+    ws &= ~AFTER_WRITE_PENDING;
+    if ((ws & (ENDING | NEED_DRAIN)) == NEED_DRAIN && !owner.destroyed() && length == 0) {
+      ws &= ~NEED_DRAIN;
+      owner.stats.unblocked(LOOP.cachedNanos(loop));
+      owner.emit(Stream.DRAIN);
+    }
+    while (count-- > 0) {
+      pendingcb--;
+      cb.done(null);
+    }
+    if (owner.destroyed()) {
+      errorBuffer();
+    }
+    if ((ws & ENDING) != 0) {
+      // As in Node 20: FINISH goes on a later tick, after what the write callbacks scheduled.
+      finishMaybe(true);
+    }
+  }
+
+  /** Writes what was buffered: one doWritev for several chunks when the owner has one. */
+  @SuppressWarnings("unchecked")
+  void clearBuffer() {
+    if (corked > 0 || (ws & BUFFER_PROCESSING) != 0 || owner.destroyed() || !owner.constructed()) {
+      return;
+    }
+    int n = buffered.size();
+    if (n == 0) {
+      return;
+    }
+    ws |= BUFFER_PROCESSING;
+    if (n > 1 && hasWritev) {
+      pendingcb -= n - 1;
+      List<T> chunks = new ArrayList<>(n);
+      Callback[] callbacks = new Callback[n];
+      int i = 0;
+      for (Entry e; (e = buffered.pollFirst()) != null; ) {
+        chunks.add((T) e.chunk);
+        callbacks[i++] = e.callback;
+      }
+      startWrite(length, null, chunks, err -> {
+        for (Callback c : callbacks) {
+          c.done(err);
+        }
+      });
+    } else {
+      do {
+        Entry e = buffered.pollFirst();
+        startWrite(size(e.chunk), (T) e.chunk, null, e.callback);
+      } while (!buffered.isEmpty() && (ws & WRITING) == 0);
+    }
+    ws &= ~BUFFER_PROCESSING;
+  }
+
+  /** Fails every buffered write and pending end callback (after an error or destroy). */
+  void errorBuffer() {
+    if ((ws & WRITING) != 0) {
+      return;
+    }
+    for (Entry e; (e = buffered.pollFirst()) != null; ) {
+      length -= size(e.chunk);
+      pendingcb--;
+      e.callback.done(owner.errored != null ? owner.errored : StreamException.destroyed("write"));
+    }
+    if (onFinished != null && !onFinished.isEmpty()) {
+      List<Callback> fins = onFinished;
+      onFinished = null;
+      for (Callback c : fins) {
+        c.done(owner.errored != null ? owner.errored : StreamException.destroyed("end"));
+      }
+    }
+  }
+
+  void cork() {
+    corked++;
+  }
+
+  void uncork() {
+    if (corked > 0) {
+      corked--;
+      if ((ws & WRITING) == 0) {
+        clearBuffer();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // end, final, finish
+
+  void end(T chunk, Callback callback) {
+    Throwable err = null;
+    if (chunk != null) {
+      err = rejectWrite();
+      if (err != null) {
+        failWrite(err, null);
+      } else {
+        writeOrBuffer(chunk, NOOP);
+      }
+    }
+    if (corked > 0) {
+      corked = 1;
+      uncork();
+    }
+    if (err == null) {
+      if (owner.errored == null && (ws & ENDING) == 0) {
+        ws |= ENDING;
+        finishMaybe(true);
+        ws |= ENDED;
+      } else if ((ws & FINISHED) != 0) {
+        err = StreamException.alreadyFinished("end");
+      } else if (owner.destroyed()) {
+        err = StreamException.destroyed("end");
+      }
+    }
+    if (callback != null) {
+      if (err != null || owner.errored != null || (ws & FINISHED) != 0) {
+        Throwable e = err != null ? err : owner.errored;
+        loop.nextTick(() -> callback.done(e));
+      } else {
+        if (onFinished == null) {
+          onFinished = new ArrayList<>(1);
+        }
+        onFinished.add(callback);
+      }
+    }
+  }
+
+  private boolean needFinish() {
+    return (ws & (ENDING | FINISHED | WRITING)) == ENDING && !owner.destroyed()
+        && owner.constructed() && length == 0 && owner.errored == null && buffered.isEmpty()
+        && !owner.errorEmitted() && !owner.closeEmitted();
+  }
+
+  private void prefinish() {
+    if ((ws & (PREFINISHED | FINAL_CALLED)) == 0) {
+      if (hasFinal && !owner.destroyed()) {
+        ws |= FINAL_CALLED;
+        runFinal();
+      } else {
+        ws |= FINAL_CALLED | PREFINISHED;
+        owner.emit(Stream.PREFINISH);
+      }
+    }
+  }
+
+  private void runFinal() {
+    boolean[] called = {false};
+    Callback onFinal = err -> {
+      if (called[0]) {
+        owner.errorOrDestroy(err != null ? err : StreamException.multipleCallback(), false);
+        return;
+      }
+      called[0] = true;
+      pendingcb--;
+      if (err != null) {
+        failFinished(err);
+        owner.errorOrDestroy(err, (ws & SYNC) != 0);
+      } else if (needFinish()) {
+        ws |= PREFINISHED;
+        owner.emit(Stream.PREFINISH);
+        pendingcb++;
+        loop.nextTick(this::finish);
+      }
+    };
+    ws |= SYNC;
+    pendingcb++;
+    try {
+      callFinal(onFinal);
+    } catch (Throwable t) {
+      onFinal.done(t);
+    }
+    ws &= ~SYNC;
+  }
+
+  private void failFinished(Throwable err) {
+    if (onFinished != null) {
+      List<Callback> fins = onFinished;
+      onFinished = null;
+      for (Callback c : fins) {
+        c.done(err);
+      }
+    }
+  }
+
+  void finishMaybe(boolean sync) {
+    if (!needFinish()) {
+      return;
+    }
+    prefinish();
+    if (pendingcb == 0) {
+      if (sync) {
+        pendingcb++;
+        loop.nextTick(() -> {
+          if (needFinish()) {
+            finish();
+          } else {
+            pendingcb--;
+          }
+        });
+      } else if (needFinish()) {
+        pendingcb++;
+        finish();
+      }
+    }
+  }
+
+  private void finish() {
+    pendingcb--;
+    ws |= FINISHED;
+    if (onFinished != null) {
+      List<Callback> fins = onFinished;
+      onFinished = null;
+      for (Callback c : fins) {
+        c.done(null);
+      }
+    }
+    owner.emit(Stream.FINISH);
+    if (owner.autoDestroy() && owner.readableSideDone()) {
+      owner.destroy();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // lifecycle hooks from the owner
+
+  void afterConstruct() {
+    if ((ws & WRITING) == 0) {
+      clearBuffer();
+    }
+    finishMaybe(false);
+  }
+
+  void onDestroyStarted() {
+    if (!buffered.isEmpty() || (onFinished != null && !onFinished.isEmpty())) {
+      loop.nextTick(this::errorBuffer);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // queries
+
+  boolean isWritable() {
+    return (ws & (WRITABLE_OFF | ENDING | ENDED)) == 0 && !owner.destroyed() && owner.errored == null;
+  }
+
+  boolean needDrain() {
+    return (ws & (NEED_DRAIN | ENDING)) == NEED_DRAIN && !owner.destroyed();
+  }
+
+  boolean ended() {
+    return (ws & ENDING) != 0;
+  }
+
+  boolean finished() {
+    return (ws & FINISHED) != 0;
+  }
+
+  /** Node's {@code isWritableFinished(stream, strict=false)}. */
+  boolean finishedOrFlushed() {
+    return (ws & FINISHED) != 0 || ((ws & ENDED) != 0 && length == 0);
+  }
+
+  /** Write callbacks not yet delivered plus a pending final/finish (Node's {@code pendingcb}). */
+  int pendingCallbacks() {
+    return pendingcb;
+  }
+
+  boolean enabled() {
+    return (ws & WRITABLE_OFF) == 0;
+  }
+
+  String flags() {
+    StringBuilder b = new StringBuilder();
+    if ((ws & WRITING) != 0) {
+      b.append("WRITING ");
+    }
+    if (corked > 0) {
+      b.append("CORKED ");
+    }
+    if ((ws & NEED_DRAIN) != 0) {
+      b.append("NEED_DRAIN ");
+    }
+    if ((ws & FINISHED) != 0) {
+      b.append("FINISHED ");
+    } else if ((ws & ENDING) != 0) {
+      b.append("ENDING ");
+    }
+    return b.toString();
+  }
+}
