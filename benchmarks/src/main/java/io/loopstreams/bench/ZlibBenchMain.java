@@ -1,9 +1,9 @@
 package io.loopstreams.bench;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Pipeline;
-import io.loopstreams.core.Stream;
 import io.loopstreams.core.Timeout;
+import io.loopstreams.core.stream.Pipeline;
+import io.loopstreams.core.stream.Stream;
 import io.loopstreams.fs.Fs;
 import io.loopstreams.zlib.Zlib;
 import io.loopstreams.zlib.ZlibOptions;

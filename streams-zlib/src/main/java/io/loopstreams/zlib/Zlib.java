@@ -1,7 +1,7 @@
 package io.loopstreams.zlib;
 
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Transform;
+import io.loopstreams.core.stream.StreamOptions;
+import io.loopstreams.core.stream.Transform;
 import io.loopstreams.zlib.internal.BrotliDecodeCodec;
 import io.loopstreams.zlib.internal.BrotliEncodeCodec;
 import io.loopstreams.zlib.internal.Codec;

@@ -2,7 +2,7 @@ package io.loopstreams.zlib;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.loopstreams.core.Transform;
+import io.loopstreams.core.stream.Transform;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Supplier;

@@ -3,7 +3,7 @@ package io.loopstreams.zlib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Stream;
+import io.loopstreams.core.stream.Stream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.OffloadPool;
-import io.loopstreams.core.Pipeline;
-import io.loopstreams.core.Stream;
+import io.loopstreams.core.stream.Pipeline;
+import io.loopstreams.core.stream.Stream;
 import io.loopstreams.fs.Fs;
 import io.loopstreams.fs.WriteOptions;
 import java.nio.file.Files;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Pipeline;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Writable;
+import io.loopstreams.core.stream.Pipeline;
+import io.loopstreams.core.stream.Readable;
+import io.loopstreams.core.stream.StreamOptions;
+import io.loopstreams.core.stream.Writable;
 import io.loopstreams.zlib.internal.ParallelGzip;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

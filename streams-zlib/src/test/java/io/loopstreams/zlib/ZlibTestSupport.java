@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Pipeline;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.Transform;
+import io.loopstreams.core.stream.Pipeline;
+import io.loopstreams.core.stream.Readable;
+import io.loopstreams.core.stream.Transform;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,8 +3,6 @@ package io.loopstreams.core.stream;
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.Promise;
 import io.loopstreams.core.StreamException;
-import io.loopstreams.core.StreamOptions;
-import io.loopstreams.core.Transform;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.function.Function;

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Promise;
-import io.loopstreams.core.Readable;
-import io.loopstreams.core.Stream;
-import io.loopstreams.core.StreamOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

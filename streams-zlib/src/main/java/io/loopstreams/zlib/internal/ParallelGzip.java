@@ -1,8 +1,8 @@
 package io.loopstreams.zlib.internal;
 
 import io.loopstreams.core.Promise;
-import io.loopstreams.core.StreamOptions;
 import io.loopstreams.core.stream.ConcurrentTransform;
+import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.zlib.ZlibOptions;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
