@@ -6,7 +6,6 @@ import io.loopstreams.core.StreamException;
 import io.loopstreams.core.stream.Finished;
 import io.loopstreams.core.stream.Stream;
 import io.loopstreams.fs.internal.CopyFile;
-import io.loopstreams.fs.internal.FileOps;
 import io.loopstreams.fs.internal.Transfer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;

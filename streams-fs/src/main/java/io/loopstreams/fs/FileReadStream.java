@@ -3,6 +3,7 @@ package io.loopstreams.fs;
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.Event;
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.OffloadSlot;
 import io.loopstreams.core.StreamException;
 import io.loopstreams.core.stream.Finished;
 import io.loopstreams.core.stream.Pipeline;
@@ -80,13 +81,12 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
   private long bytesRead;
   private boolean eof;
   private boolean opened;
-  /** A read or transfer is running on the pool; destroy waits for it. */
-  private boolean busy;
-  /** The close that waits for {@link #busy} to clear, or null. */
-  private Runnable afterBusy;
+  /** The one read or transfer on the pool; destroy waits for it. */
+  private final OffloadSlot slot;
 
   FileReadStream(EventLoop loop, Path path, ReadOptions options) {
     super(loop, streamOptions(path, options));
+    this.slot = OffloadSlot.of(loop);
     this.path = path;
     this.start = options.start();
     this.end = options.end();
@@ -154,7 +154,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
 
   @Override
   protected void doRead(long size) {
-    if (eof || busy) {
+    if (eof || slot.busy()) {
       return; // the end is pushed by the completion that saw it / a read is already running
     }
     long remaining = end == ReadOptions.TO_EOF ? Long.MAX_VALUE : end - pos + 1;
@@ -171,15 +171,12 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     job.position = pos;
     job.length = (int) want;
     job.regular = regular;
-    busy = true;
-    loop().offload(job, onRead);
+    slot.submit(job, onRead);
   }
 
   private void onRead(ByteBuffer buf, Throwable error) {
-    busy = false;
-    if (afterBusy != null) {
-      runAfterBusy();
-      return;
+    if (destroyed()) {
+      return; // the close deferred by doDestroy runs next
     }
     if (error != null) {
       destroy(error);
@@ -205,17 +202,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
 
   @Override
   protected void doDestroy(Throwable error, Callback callback) {
-    if (busy) {
-      afterBusy = () -> close(error, callback);
-    } else {
-      close(error, callback);
-    }
-  }
-
-  private void runAfterBusy() {
-    Runnable r = afterBusy;
-    afterBusy = null;
-    r.run();
+    slot.whenIdle(() -> close(error, callback));
   }
 
   private void close(Throwable error, Callback callback) {
@@ -268,7 +255,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
   @Override
   public boolean canTransferTo(Stream destination) {
     return destination instanceof FileWriteStream w && w.canAcceptTransfer() && !destroyed()
-        && !busy && !eof && pos == start && readableFlowing() == null && readableLength() == 0
+        && !slot.busy() && !eof && pos == start && readableFlowing() == null && readableLength() == 0
         && listenerCount(DATA) == 0 && listenerCount(READABLE) == 0;
   }
 
@@ -301,7 +288,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
   }
 
   void beginTransfer() {
-    busy = true;
+    slot.hold();
   }
 
   void advance(long n) {
@@ -311,12 +298,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
 
   /** Ends the transfer; returns false if a destroy was waiting for it (and now runs). */
   boolean endTransfer() {
-    busy = false;
-    if (afterBusy != null) {
-      runAfterBusy();
-      return false;
-    }
-    return true;
+    return slot.release();
   }
 
   /** After a transfer: the stream has delivered everything; END then (autoDestroy) CLOSE. */

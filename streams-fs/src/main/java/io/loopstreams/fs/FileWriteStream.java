@@ -4,6 +4,7 @@ import io.loopstreams.core.Callback;
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.Event;
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.OffloadSlot;
 import io.loopstreams.core.SystemException;
 import io.loopstreams.core.stream.Finished;
 import io.loopstreams.core.stream.Stream;
@@ -76,14 +77,13 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   private boolean opened;
   private long bytesWritten;
   private Callback writeCallback;
-  /** A write, final or transfer is running on the pool; destroy waits for it. */
-  private boolean busy;
-  /** The close that waits for {@link #busy} to clear, or null. */
-  private Runnable afterBusy;
+  /** The one write, final or transfer on the pool; destroy waits for it. */
+  private final OffloadSlot slot;
 
   FileWriteStream(EventLoop loop, Path path, WriteOptions options) {
     super(loop, StreamOptions.bytes().highWaterMark(options.highWaterMark())
         .name("FileWriteStream(" + path + ")"));
+    this.slot = OffloadSlot.of(loop);
     this.path = path;
     this.options = options;
   }
@@ -210,12 +210,10 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   private void start(Callback callback) {
     job.channel = channel;
     writeCallback = callback;
-    busy = true;
-    loop().offload(job, onWritten);
+    slot.submit(job, onWritten);
   }
 
   private void onWritten(Long n, Throwable error) {
-    busy = false;
     Callback cb = writeCallback;
     writeCallback = null;
     job.single = null;
@@ -224,9 +222,6 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
       bytesWritten += n;
     }
     cb.done(error);
-    if (afterBusy != null) {
-      runAfterBusy();
-    }
   }
 
   @Override
@@ -238,8 +233,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
     }
     FileChannel ch = channel;
     AtomicFile file = atomic;
-    busy = true;
-    loop().offload(() -> {
+    slot.submit(() -> {
       FileTime[] times = timesFrom == null ? null : AtomicFile.timesOf(timesFrom);
       if (file != null) {
         file.commit(-1, times, options.flags() != WriteOptions.Flag.CREATE_NEW, options.fsync());
@@ -257,30 +251,16 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
       }
       return null;
     }, (v, error) -> {
-      busy = false;
       if (error == null && file != null) {
         committed = true;
       }
       callback.done(error);
-      if (afterBusy != null) {
-        runAfterBusy();
-      }
     });
   }
 
   @Override
   protected void doDestroy(Throwable error, Callback callback) {
-    if (busy) {
-      afterBusy = () -> close(error, callback);
-    } else {
-      close(error, callback);
-    }
-  }
-
-  private void runAfterBusy() {
-    Runnable r = afterBusy;
-    afterBusy = null;
-    r.run();
+    slot.whenIdle(() -> close(error, callback));
   }
 
   private void close(Throwable error, Callback callback) {
@@ -345,7 +325,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   // Direct transfer glue (loop thread only)
 
   boolean canAcceptTransfer() {
-    return !destroyed() && !busy && writableLength() == 0 && !writableEnded() && writableCorked() == 0;
+    return !destroyed() && !slot.busy() && writableLength() == 0 && !writableEnded() && writableCorked() == 0;
   }
 
   boolean isOpen() {
@@ -357,7 +337,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   }
 
   void beginTransfer() {
-    busy = true;
+    slot.hold();
   }
 
   void advance(long n) {
@@ -366,11 +346,6 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
 
   /** Ends the transfer; returns false if a destroy was waiting for it (and now runs). */
   boolean endTransfer() {
-    busy = false;
-    if (afterBusy != null) {
-      runAfterBusy();
-      return false;
-    }
-    return true;
+    return slot.release();
   }
 }

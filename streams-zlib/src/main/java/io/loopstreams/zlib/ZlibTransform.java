@@ -2,6 +2,7 @@ package io.loopstreams.zlib;
 
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.Event;
+import io.loopstreams.core.OffloadSlot;
 import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.core.stream.Transform;
 import io.loopstreams.zlib.internal.Codec;
@@ -39,10 +40,10 @@ public final class ZlibTransform extends Transform<ByteBuffer, ByteBuffer> {
   // immutable
   private final Codec codec;
   private final int chunkSize;
+  private final OffloadSlot slot;
 
   // loop thread only
   private List<ByteBuffer> batch;
-  private boolean running;
   private long bytesWritten;
   private GzipHeader header;
 
@@ -50,6 +51,7 @@ public final class ZlibTransform extends Transform<ByteBuffer, ByteBuffer> {
     super(options);
     this.codec = codec;
     this.chunkSize = chunkSize;
+    this.slot = OffloadSlot.of(loop());
   }
 
   /** Node's {@code bytesWritten}: input bytes the engine consumed so far. */
@@ -120,12 +122,9 @@ public final class ZlibTransform extends Transform<ByteBuffer, ByteBuffer> {
   }
 
   private void run(List<ByteBuffer> in, boolean finish, Callback callback) {
-    running = true;
-    loop().offload(() -> process(in, finish), (List<Object> out, Throwable err) -> {
-      running = false;
+    slot.submit(() -> process(in, finish), (List<Object> out, Throwable err) -> {
       if (destroyed()) {
-        freeEngine();
-        return;
+        return; // the engine is freed right after, by the action doDestroy left with the slot
       }
       if (err != null) {
         callback.done(err);
@@ -162,12 +161,11 @@ public final class ZlibTransform extends Transform<ByteBuffer, ByteBuffer> {
 
   @Override
   protected void doDestroy(Throwable error, Callback callback) {
-    if (!running) {
-      freeEngine();
-    }
+    slot.whenIdle(this::freeEngine);
     callback.done(error);
   }
 
+  /** Frees the engine on the pool (never while a task uses it: the slot runs this when idle). */
   private void freeEngine() {
     loop().offload(() -> {
       codec.end();

@@ -15,6 +15,8 @@ public final class DeflateCodec implements Codec {
   /** The three framings of the deflate family. */
   public enum Format { ZLIB, RAW, GZIP }
 
+  private static final byte[] NO_INPUT = new byte[0];
+
   private final Format format;
   private final Deflater deflater;
   private final CRC32 crc = new CRC32();
@@ -58,8 +60,12 @@ public final class DeflateCodec implements Codec {
       }
     }
     if (pendingLevel != -2) {
+      // zlib's deflateParams compresses the input it sees with the old level: apply the new
+      // parameters on an empty input, so they govern everything written afterwards.
       deflater.setLevel(pendingLevel);
       deflater.setStrategy(javaStrategy(pendingStrategy));
+      deflater.setInput(NO_INPUT);
+      deflateInto(out, Deflater.NO_FLUSH);
       pendingLevel = -2;
     }
     if (format == Format.GZIP && in.hasRemaining()) {

@@ -1,8 +1,8 @@
 package io.loopstreams.zlib.internal;
 
 import io.loopstreams.core.Promise;
-import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.core.stream.ConcurrentTransform;
+import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.zlib.ZlibOptions;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -67,7 +67,10 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
   private long length;
 
   public ParallelGzip(ZlibOptions o) {
-    super(StreamOptions.bytes(), o.parallelism());
+    // Each side buffers less than half a block, so blocks in flight, the one being filled and
+    // both buffers stay within (parallelism + 2) blocks.
+    super(StreamOptions.bytes().readableHighWaterMark(o.blockSize() / 4)
+        .writableHighWaterMark(o.blockSize() / 4), o.parallelism());
     this.blockSize = o.blockSize();
     this.level = o.effectiveLevel();
     this.strategy = o.strategy();

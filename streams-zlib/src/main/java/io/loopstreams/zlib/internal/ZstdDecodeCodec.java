@@ -30,9 +30,12 @@ public final class ZstdDecodeCodec implements Codec {
         int space = out.space();
         ByteBuffer dst = ByteBuffer.wrap(a, pos, space);
         int before = in.position();
-        frameDone = ctx.decompressByteBufferStream(dst, in);
+        boolean done = ctx.decompressByteBufferStream(dst, in);
         bytesIn += in.position() - before;
         int n = dst.position() - pos;
+        if (n > 0 || in.position() != before) {
+          frameDone = done; // a call with nothing to do reports "not done": it says nothing new
+        }
         out.advance(n);
         if (!in.hasRemaining() && n < space) {
           break;
