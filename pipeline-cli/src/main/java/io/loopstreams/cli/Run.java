@@ -54,12 +54,14 @@ final class Run {
     long start = System.nanoTime();
     boolean measure = common.stats || common.json;
     LoopDelayMonitor.Snapshot[] delay = new LoopDelayMonitor.Snapshot[1];
+    transfers.forEach(Transfer::precheck);
+    boolean anyRuns = transfers.stream().anyMatch(Transfer::accepted);
     EventLoop.run(loop -> {
       LoopDelayMonitor monitor = measure ? LoopMonitor.delay(loop) : null;
       if (monitor != null) {
         monitor.enable();
       }
-      Progress progress = common.progressOn() ? startProgress() : null;
+      Progress progress = common.progressOn() && anyRuns ? startProgress() : null;
       Timeout ticker = progress == null ? null : loop.setInterval(progress::sample, 200).unref();
       Runnable finish = () -> {
         if (ticker != null) {

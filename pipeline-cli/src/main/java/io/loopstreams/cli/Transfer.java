@@ -33,6 +33,8 @@ final class Transfer {
   private final Runnable check;
   private final Stages stages;
 
+  private RuntimeException refused;
+
   // loop thread only
   private Readable<ByteBuffer> source;
   private Stream sink;
@@ -49,14 +51,28 @@ final class Transfer {
     this.stages = stages;
   }
 
+  /**
+   * Runs the refusal checks (existing output, terminal, missing input) before the loop and the
+   * progress bar start; a refused transfer then ends at once with that error.
+   */
+  void precheck() {
+    try {
+      check.run();
+    } catch (RuntimeException e) {
+      refused = e;
+    }
+  }
+
+  boolean accepted() {
+    return refused == null;
+  }
+
   /** Runs the transfer; the promise always fulfils, with the error inside the result. */
   Promise<Result> start(EventLoop loop) {
     startNanos = System.nanoTime();
     Promise.Resolvers<Result> done = Promise.withResolvers(loop);
-    try {
-      check.run();
-    } catch (RuntimeException e) {
-      done.resolve(result(e));
+    if (refused != null) {
+      done.resolve(result(refused));
       return done.promise();
     }
     in.head(loop).onSettled((head, err) -> {

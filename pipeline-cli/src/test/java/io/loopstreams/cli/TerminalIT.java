@@ -62,6 +62,6 @@ class TerminalIT {
     Cli.Result tty = Cli.run(new ProcessBuilder("script", "-qec", inner, "/dev/null").directory(dir.toFile()), dir, null);
     assertEquals(1, tty.code());
     assertTrue(tty.outText().contains(
-        "pipeline: gzip: compressed data not written to a terminal (use -f to force, or -o FILE)"), tty.outText());
+        "pipeline: gzip: t.log: compressed data not written to a terminal (use -f to force, or -o FILE)"), tty.outText());
   }
 }
