@@ -42,7 +42,7 @@ class LoopNeverCompressesBlockHoundTest {
   static void install() {
     BlockHound.Builder b = BlockHound.builder()
         .nonBlockingThreadPredicate(p -> p.or(t -> t.getName().equals("loopstreams-" + LOOP)))
-        .allowBlockingCallsInside(EventLoop.class.getName(), "park")
+        .allowBlockingCallsInside("io.loopstreams.core.LoopInbox", "park")
         .allowBlockingCallsInside(OffloadPool.class.getName(), "submit");
     for (String m : List.of("deflateBytesBytes:(J[BII[BIIII)J", "deflateBytesBuffer:(J[BIIJIII)J",
         "deflateBufferBytes:(JJI[BIIII)J", "deflateBufferBuffer:(JJIJIII)J")) {
