@@ -146,6 +146,7 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
     } else if (s == Signal.EOF) {
       if (!destroyed()) {
         pushEnd();
+        read(0); // as Node's onStreamRead: END comes even when nobody reads, once the buffer is empty
       }
     } else if (s instanceof Active a) {
       onActive(a);
