@@ -36,6 +36,44 @@ import java.util.function.Predicate;
  * {@code DATA} is emitted synchronously by {@code read()}; {@code READABLE} and {@code END} on
  * the next tick, coalesced.
  *
+ * <table>
+ *   <caption>The bits of {@code rs} (Node's names in parentheses)</caption>
+ *   <tr><th>bit</th><th>set by</th><th>cleared by</th><th>means</th></tr>
+ *   <tr><td>EOF_PUSHED ({@code ended})</td><td>{@code pushEnd}/{@code push(null)}; a duplex
+ *       built {@code readable(false)}</td><td>never</td><td>no more pushes; END follows once the
+ *       buffer is drained</td></tr>
+ *   <tr><td>END_EMITTED ({@code endEmitted})</td><td>END emitted</td><td>never</td><td>the
+ *       consumer has had everything</td></tr>
+ *   <tr><td>READING ({@code reading})</td><td>{@code read()} before it calls {@code doRead}</td>
+ *       <td>any push or pushEnd</td><td>a {@code doRead} is outstanding: don't call it again</td></tr>
+ *   <tr><td>IN_DO_READ ({@code sync})</td><td>{@code read()} around its {@code doRead} call</td>
+ *       <td>{@code doRead} returned</td><td>a push now is synchronous with {@code read()}: defer
+ *       READABLE and flowing to the next tick</td></tr>
+ *   <tr><td>NEED_READABLE ({@code needReadable})</td><td>{@code read()} got less than asked or
+ *       left the buffer under the mark; a READABLE listener added</td><td>READABLE scheduled; the
+ *       buffer above the mark</td><td>emit READABLE when data or the end arrives</td></tr>
+ *   <tr><td>EMITTED_READABLE ({@code emittedReadable})</td><td>a READABLE emission scheduled</td>
+ *       <td>READABLE emitted; {@code read()} with data</td><td>coalesces READABLE to once per
+ *       tick</td></tr>
+ *   <tr><td>READABLE_LISTENING ({@code readableListening})</td><td>a READABLE listener added</td>
+ *       <td>the last one removed</td><td>paused-mode consumption: DATA listeners don't flow</td></tr>
+ *   <tr><td>RESUME_SCHEDULED ({@code resumeScheduled})</td><td>{@code resume()} queueing its
+ *       tick</td><td>that tick</td><td>flowing starts on the next tick, once</td></tr>
+ *   <tr><td>DATA_EMITTED ({@code dataEmitted})</td><td>a DATA event</td><td>never</td><td>{@code
+ *       readableDidRead()}</td></tr>
+ *   <tr><td>READING_MORE ({@code readingMore})</td><td>{@code maybeReadMore} queueing its
+ *       tick</td><td>that tick's reads done</td><td>fill the buffer to the mark ahead of demand,
+ *       once at a time</td></tr>
+ *   <tr><td>FLOWING_SET, FLOWING ({@code flowing}: null/false/true)</td><td>{@code resume()},
+ *       {@code on(DATA)}, {@code pipe} (both); {@code pause()} (SET only)</td><td>never back to
+ *       null</td><td>flowing mode: {@code flow()} reads while FLOWING</td></tr>
+ *   <tr><td>PAUSED_SET, PAUSED ({@code kPaused}: null/false/true)</td><td>{@code pause()} (both),
+ *       {@code resume()} (SET only)</td><td>never back to null</td><td>{@code isPaused()}; an
+ *       explicit pause survives a READABLE listener's removal</td></tr>
+ *   <tr><td>READABLE_OFF</td><td>a duplex built {@code readable(false)}</td><td>never</td><td>no
+ *       readable side</td></tr>
+ * </table>
+ *
  * <h2>Differences from Node</h2>
  * Chunks are typed: byte streams carry {@link ByteBuffer}s (no strings or encodings; decode with
  * a text transform), object streams any non-null {@code T}. A Java {@code null} passed to
@@ -690,22 +728,12 @@ public abstract class Readable<T> extends Stream {
   }
 
   String readableFlags() {
-    StringBuilder b = new StringBuilder();
     Boolean f = readableFlowing();
-    b.append(f == null ? "" : f ? "FLOWING " : "PAUSED ");
-    if ((rs & READING) != 0) {
-      b.append("READING ");
-    }
-    if ((rs & END_EMITTED) != 0) {
-      b.append("END_EMITTED ");
-    } else if ((rs & EOF_PUSHED) != 0) {
-      b.append("ENDED ");
-    }
-    if (length >= hwm && hwm > 0) {
-      b.append("FULL ");
-    }
-    return b.toString();
+    return (f == null ? "" : f ? "FLOWING " : "PAUSED ") + ((rs & READING) != 0 ? "READING " : "")
+        + ((rs & END_EMITTED) != 0 ? "END_EMITTED " : (rs & EOF_PUSHED) != 0 ? "ENDED " : "")
+        + (length >= hwm && hwm > 0 ? "FULL " : "");
   }
+
 
   @Override
   public StreamSnapshot snapshot() {

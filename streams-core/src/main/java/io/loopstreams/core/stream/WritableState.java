@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +25,35 @@ import java.util.function.Consumer;
  * {@code pendingcb} counts write callbacks not yet delivered plus a pending final/finish:
  * FINISH waits for it to reach zero. Write callbacks of writes completed synchronously are
  * deferred to the next tick (batched when they are the same callback), as in Node.
+ *
+ * <table>
+ *   <caption>The bits of {@code ws} (Node's names in parentheses)</caption>
+ *   <tr><th>bit</th><th>set by</th><th>cleared by</th><th>means</th></tr>
+ *   <tr><td>ENDING ({@code ending})</td><td>{@code end()}</td><td>never</td><td>no more writes;
+ *       {@code endCalled()}</td></tr>
+ *   <tr><td>END_RETURNED ({@code ended})</td><td>{@code end()} after its {@code finishMaybe}</td>
+ *       <td>never</td><td>with nothing buffered, the side counts as finished for {@code
+ *       finished()} (Node's loose {@code isWritableFinished})</td></tr>
+ *   <tr><td>WRITING ({@code writing})</td><td>a chunk handed to {@code doWrite}/{@code
+ *       doWritev}</td><td>its callback</td><td>one write in flight; later writes are buffered</td></tr>
+ *   <tr><td>IN_DO_WRITE ({@code sync})</td><td>around the {@code doWrite} call</td><td>{@code
+ *       doWrite} returned</td><td>a callback now is synchronous: its user callback waits a tick</td></tr>
+ *   <tr><td>NEED_DRAIN ({@code needDrain})</td><td>{@code write()} returning false</td><td>DRAIN
+ *       emitted</td><td>a writer waits for DRAIN</td></tr>
+ *   <tr><td>BUFFER_PROCESSING ({@code bufferProcessing})</td><td>{@code clearBuffer} start</td>
+ *       <td>its end</td><td>buffered writes are being handed out: don't re-enter</td></tr>
+ *   <tr><td>AFTER_WRITE_PENDING ({@code afterWriteTickInfo})</td><td>a deferred afterWrite
+ *       queued</td><td>that tick</td><td>batch the callbacks of synchronous writes</td></tr>
+ *   <tr><td>FINAL_CALLED ({@code finalCalled})</td><td>{@code doFinal} called</td><td>never</td>
+ *       <td>call it once</td></tr>
+ *   <tr><td>PREFINISHED ({@code prefinished})</td><td>{@code doFinal}'s callback, or at once
+ *       without one</td><td>never</td><td>PREFINISH emitted; FINISH follows when callbacks are
+ *       done</td></tr>
+ *   <tr><td>FINISHED ({@code finished})</td><td>FINISH emitted</td><td>never</td><td>the side is
+ *       done</td></tr>
+ *   <tr><td>WRITABLE_OFF</td><td>a duplex built {@code writable(false)} (with ENDING,
+ *       END_RETURNED, FINISHED)</td><td>never</td><td>no writable side</td></tr>
+ * </table>
  *
  * @param <T> chunk type
  */
@@ -47,14 +77,7 @@ final class WritableState<T> {
   private static final Callback NOOP = e -> { };
 
   /** A buffered write. */
-  private static final class Entry {
-    final Object chunk;
-    final Callback callback;
-
-    Entry(Object chunk, Callback callback) {
-      this.chunk = chunk;
-      this.callback = callback;
-    }
+  private record Entry(Object chunk, Callback callback) {
   }
 
   /**
@@ -80,8 +103,8 @@ final class WritableState<T> {
   // immutable
   final Stream owner;
   private final QueuingStrategy strategy;
-  private final WriteHook<T> write;
-  private final WritevHook<T> writev;
+  private final BiConsumer<T, Callback> write;
+  private final BiConsumer<List<T>, Callback> writev;
   private final Consumer<Callback> fin;
   final EventLoop loop;
   final boolean objectMode;
@@ -104,20 +127,9 @@ final class WritableState<T> {
   private AfterWriteTick afterWriteTick;
   private AfterWriteTick spareTick;
 
-  /** The owner's {@code doWrite}. */
-  @FunctionalInterface
-  interface WriteHook<T> {
-    void write(T chunk, Callback callback);
-  }
-
-  /** The owner's {@code doWritev}. */
-  @FunctionalInterface
-  interface WritevHook<T> {
-    void writev(List<T> chunks, Callback callback);
-  }
-
-  WritableState(Stream owner, QueuingStrategy strategy, boolean writable, WriteHook<T> write,
-      WritevHook<T> writev, Consumer<Callback> fin) {
+  /** {@code write}, {@code writev}, {@code fin}: the owner's doWrite, doWritev and doFinal. */
+  WritableState(Stream owner, QueuingStrategy strategy, boolean writable,
+      BiConsumer<T, Callback> write, BiConsumer<List<T>, Callback> writev, Consumer<Callback> fin) {
     this.owner = owner;
     this.strategy = strategy;
     this.write = write;
@@ -144,7 +156,7 @@ final class WritableState<T> {
     if (!hasWritev) {
       throw StreamException.methodNotImplemented("_write()");
     }
-    writev.writev(List.of(chunk), callback);
+    writev.accept(List.of(chunk), callback);
   }
 
   private long size(Object chunk) {
@@ -218,9 +230,9 @@ final class WritableState<T> {
       Object outer = LOOP.enterStage(loop, owner);
       try {
         if (chunks != null) {
-          writev.writev(chunks, onWrite);
+          writev.accept(chunks, onWrite);
         } else {
-          write.write(chunk, onWrite);
+          write.accept(chunk, onWrite);
         }
       } catch (Throwable t) {
         if (writecb == callback && (ws & WRITING) != 0) {
@@ -330,8 +342,8 @@ final class WritableState<T> {
       Callback[] callbacks = new Callback[n];
       int i = 0;
       for (Entry e; (e = buffered.pollFirst()) != null; ) {
-        chunks.add((T) e.chunk);
-        callbacks[i++] = e.callback;
+        chunks.add((T) e.chunk());
+        callbacks[i++] = e.callback();
       }
       startWrite(length, null, chunks, err -> {
         for (Callback c : callbacks) {
@@ -341,7 +353,7 @@ final class WritableState<T> {
     } else {
       do {
         Entry e = buffered.pollFirst();
-        startWrite(size(e.chunk), (T) e.chunk, null, e.callback);
+        startWrite(size(e.chunk()), (T) e.chunk(), null, e.callback());
       } while (!buffered.isEmpty() && (ws & WRITING) == 0);
     }
     ws &= ~BUFFER_PROCESSING;
@@ -357,12 +369,12 @@ final class WritableState<T> {
 
   private void failBuffered() {
     for (Entry e; (e = buffered.pollFirst()) != null; ) {
-      length -= size(e.chunk);
+      length -= size(e.chunk());
       pendingcb--;
       if (owner.discards()) {
-        owner.doDiscard(e.chunk);
+        owner.doDiscard(e.chunk());
       }
-      e.callback.done(owner.errored() != null ? owner.errored() : StreamException.destroyed("write"));
+      e.callback().done(owner.errored() != null ? owner.errored() : StreamException.destroyed("write"));
     }
   }
 
@@ -580,21 +592,9 @@ final class WritableState<T> {
   }
 
   String flags() {
-    StringBuilder b = new StringBuilder();
-    if ((ws & WRITING) != 0) {
-      b.append("WRITING ");
-    }
-    if (corked > 0) {
-      b.append("CORKED ");
-    }
-    if ((ws & NEED_DRAIN) != 0) {
-      b.append("NEED_DRAIN ");
-    }
-    if ((ws & FINISHED) != 0) {
-      b.append("FINISHED ");
-    } else if ((ws & ENDING) != 0) {
-      b.append("ENDING ");
-    }
-    return b.toString();
+    return ((ws & WRITING) != 0 ? "WRITING " : "") + (corked > 0 ? "CORKED " : "")
+        + ((ws & NEED_DRAIN) != 0 ? "NEED_DRAIN " : "")
+        + ((ws & FINISHED) != 0 ? "FINISHED " : (ws & ENDING) != 0 ? "ENDING " : "");
   }
+
 }
