@@ -1,6 +1,7 @@
 package io.loopstreams.core.reactive.internal;
 
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.internal.LoopAccess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
@@ -18,7 +19,9 @@ import org.reactivestreams.Subscription;
  *
  * <p>Null arguments throw NPE (rule 2.13); a second {@code onSubscribe} cancels the new
  * subscription (rule 2.5); {@link #cancel()} after the subscriber was destroyed also cancels a
- * subscription that arrives later.
+ * subscription that arrives later. From {@code onSubscribe} until a terminal signal or cancel,
+ * the subscription is registered with the loop ({@link LoopAccess#onTerminate}): a loop that
+ * closes cancels it (rule 2.6: a subscriber that can no longer consume cancels).
  *
  * <h2>Fields</h2>
  * {@code inbox}, {@code upstream}, {@code wip}, {@code done}/{@code error}: any thread.
@@ -27,6 +30,7 @@ abstract class Inbound<T> implements Subscriber<T>, Runnable {
 
   private static final VarHandle WIP;
   private static final VarHandle UPSTREAM;
+  private static final LoopAccess LOOP = LoopAccess.get();
 
   static {
     try {
@@ -40,6 +44,7 @@ abstract class Inbound<T> implements Subscriber<T>, Runnable {
 
   // immutable
   final EventLoop loop;
+  private final Runnable cancelOnExit = this::cancel;
 
   // any thread
   /** Elements in transit to the loop; at most the demand signalled (rule 1.1). */
@@ -69,6 +74,10 @@ abstract class Inbound<T> implements Subscriber<T>, Runnable {
       s.cancel(); // rule 2.5, or cancelled before the subscription arrived
       return;
     }
+    if (!LOOP.onTerminate(loop, cancelOnExit)) {
+      cancel(); // the loop is gone or going: nobody will consume
+      return;
+    }
     schedule();
   }
 
@@ -84,12 +93,14 @@ abstract class Inbound<T> implements Subscriber<T>, Runnable {
     Objects.requireNonNull(t, "rule 2.13: onError(null)");
     error = t;
     done = true;
+    LOOP.removeOnTerminate(loop, cancelOnExit);
     schedule();
   }
 
   @Override
   public final void onComplete() {
     done = true;
+    LOOP.removeOnTerminate(loop, cancelOnExit);
     schedule();
   }
 
@@ -146,6 +157,7 @@ abstract class Inbound<T> implements Subscriber<T>, Runnable {
   final void cancel() {
     Subscription s = (Subscription) UPSTREAM.getAndSet(this, Signals.CANCELLED);
     if (s != null && s != Signals.CANCELLED && !done) {
+      LOOP.removeOnTerminate(loop, cancelOnExit);
       s.cancel();
     }
   }
