@@ -533,10 +533,15 @@ public abstract class Readable<T> extends Stream {
    * Node's {@code readable.pipe(dest, {end})}: writes every chunk, pauses while the destination's
    * {@code write} returns false and resumes on its DRAIN. Errors are not forwarded and nothing
    * is destroyed: use {@link Pipeline} for that.
+   *
+   * @throws IllegalStateException if {@code destination} belongs to another loop
    */
   public <W extends WritableStream<? super T>> W pipe(W destination, boolean end) {
     loop.checkInLoop(this);
     Objects.requireNonNull(destination, "destination");
+    // A destination of another loop fails here, as in Pipeline.run, not at the first chunk.
+    Stream target = destination.stream();
+    target.loop.checkInLoop(target);
     if (pipes == null) {
       pipes = new ArrayList<>(1);
     }
