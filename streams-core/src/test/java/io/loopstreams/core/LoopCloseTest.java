@@ -1,10 +1,14 @@
 package io.loopstreams.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +17,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link EventLoop#close()} never loses a task it accepted: every task offered to {@code
@@ -159,5 +165,35 @@ class LoopCloseTest {
     assertEquals("called", f.getNow(null));
     assertTrue(loop.isTerminated());
     assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> { }));
+  }
+
+  @Test
+  void aChannelOpenedByOffloadedWorkThatFinishesAfterCloseIsClosedNotLeaked(@TempDir Path dir)
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("f"), "x");
+    OffloadPool onePool = new OffloadPool("close-offload", 1);
+    EventLoop loop = EventLoop.create("close-offload", onePool).start();
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch firstDone = new CountDownLatch(1);
+    AtomicReference<FileChannel> opened = new AtomicReference<>();
+    List<String> delivered = new ArrayList<>();
+    loop.call(() -> {
+      loop.offload(() -> {
+        release.await();
+        opened.set(FileChannel.open(file));
+        return opened.get();
+      }, (ch, e) -> delivered.add("delivered"));
+      // One pool thread: this runs only after the first task, its hand-off included, is over.
+      loop.offload(() -> {
+        firstDone.countDown();
+        return null;
+      }, (v, e) -> { });
+      return null;
+    }).get(10, TimeUnit.SECONDS);
+    loop.close();
+    release.countDown();
+    assertTrue(firstDone.await(10, TimeUnit.SECONDS));
+    assertEquals(List.of(), delivered);
+    assertFalse(opened.get().isOpen(), "the channel nobody can receive is closed");
   }
 }
