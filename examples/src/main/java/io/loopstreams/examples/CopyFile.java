@@ -25,22 +25,25 @@ public final class CopyFile {
       System.err.println("usage: CopyFile SOURCE DESTINATION");
       System.exit(2);
     }
-    boolean ok = run(Path.of(args[0]), Path.of(args[1]), System.out);
+    boolean ok = run(Path.of(args[0]), Path.of(args[1]), System.out, System.err);
     System.exit(ok ? 0 : 1);
   }
 
-  /** Copies {@code source} to {@code destination}, reporting on {@code out}; true on success. */
-  static boolean run(Path source, Path destination, PrintStream out) {
+  /**
+   * Copies {@code source} to {@code destination}, reporting on {@code out} (an error on
+   * {@code err}); true on success.
+   */
+  static boolean run(Path source, Path destination, PrintStream out, PrintStream err) {
     boolean[] ok = {false};
     EventLoop.run(loop -> {
       FileReadStream in = Fs.createReadStream(source);
       FileWriteStream dst = Fs.createWriteStream(destination, WriteOptions.defaults().atomic(true));
-      Pipeline.run(List.of(in, dst), err -> {
-        if (err == null) {
+      Pipeline.run(List.of(in, dst), e -> {
+        if (e == null) {
           ok[0] = true;
           out.println("copied " + dst.bytesWritten() + " bytes to " + destination);
         } else {
-          out.println("failed: " + err.getMessage());
+          err.println("CopyFile: " + e.getMessage());
         }
       });
     });

@@ -16,11 +16,13 @@ public final class Hello {
   }
 
   public static void main(String[] args) {
-    run(List.of(args.length > 0 ? args : new String[] {"event", "loop", "streams"}), System.out);
+    boolean ok = run(List.of(args.length > 0 ? args : new String[] {"event", "loop", "streams"}), System.out, System.err);
+    System.exit(ok ? 0 : 1);
   }
 
-  /** Runs the pipeline on a fresh loop, printing to {@code out}; returns when it settled. */
-  static void run(List<String> input, PrintStream out) {
+  /** Runs the pipeline on a fresh loop, printing to {@code out} (an error on {@code err}); true on success. */
+  static boolean run(List<String> input, PrintStream out, PrintStream err) {
+    boolean[] ok = {false};
     EventLoop.run(loop -> {
       Readable<String> words = Readable.from(input);
       Transform<String, String> upper = Transform.map(StreamOptions.objects(), String::toUpperCase);
@@ -29,7 +31,15 @@ public final class Hello {
         done.done();
       });
       Pipeline.from(words).pipe(upper).to(sink)
-          .onComplete(err -> out.println(err == null ? "finished" : "failed: " + err));
+          .onComplete(e -> {
+            if (e == null) {
+              out.println("finished");
+              ok[0] = true;
+            } else {
+              err.println("Hello: " + e.getMessage());
+            }
+          });
     });
+    return ok[0];
   }
 }

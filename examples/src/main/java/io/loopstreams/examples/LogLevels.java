@@ -29,11 +29,11 @@ public final class LogLevels {
       System.err.println("usage: LogLevels FILE");
       System.exit(2);
     }
-    System.exit(run(Path.of(args[0]), System.out) != null ? 0 : 1);
+    System.exit(run(Path.of(args[0]), System.out, System.err) != null ? 0 : 1);
   }
 
-  /** Prints and returns the count per level, or null (after printing why) on failure. */
-  static Map<String, Long> run(Path file, PrintStream out) {
+  /** Prints and returns the count per level, or null (after printing why on {@code err}) on failure. */
+  static Map<String, Long> run(Path file, PrintStream out, PrintStream err) {
     @SuppressWarnings("unchecked") Map<String, Long>[] result = new Map[1];
     EventLoop.run(loop -> {
       Transform<ByteBuffer, String> lines = Text.utf8Lines();
@@ -49,8 +49,8 @@ public final class LogLevels {
             counts.forEach((level, n) -> out.println(level + " " + n));
             result[0] = counts;
           })
-          .catchError(err -> {
-            out.println("failed: " + err.getMessage());
+          .catchError(e -> {
+            err.println("LogLevels: " + e.getMessage());
             return null;
           });
     });

@@ -1,6 +1,7 @@
 package io.loopstreams.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,7 +13,7 @@ class HelloTest {
   @Test
   void printsEachWordUpperCasedThenFinished() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Hello.run(List.of("event", "loop"), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    assertTrue(Hello.run(List.of("event", "loop"), new PrintStream(bytes, true, StandardCharsets.UTF_8), System.err));
     assertEquals(List.of("EVENT", "LOOP", "finished"),
         List.of(bytes.toString(StandardCharsets.UTF_8).split("\n")));
   }

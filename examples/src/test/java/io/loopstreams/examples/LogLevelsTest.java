@@ -31,17 +31,16 @@ class LogLevelsTest {
     assertTrue(Files.size(file) > 2 * 1024 * 1024, "spans several 1 MiB read blocks");
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Map<String, Long> counts = LogLevels.run(file, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    Map<String, Long> counts = LogLevels.run(file, new PrintStream(bytes, true, StandardCharsets.UTF_8), System.err);
 
     assertEquals(Map.of("ERROR", 6_000L, "WARN", 18_000L, "INFO", 36_000L, "OTHER", 1L), counts);
     assertEquals("ERROR 6000\nINFO 36000\nOTHER 1\nWARN 18000\n", bytes.toString(StandardCharsets.UTF_8));
   }
 
   @Test
-  void aMissingFileIsReportedWithItsCode() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    assertNull(LogLevels.run(dir.resolve("missing.log"), new PrintStream(bytes, true, StandardCharsets.UTF_8)));
-    assertTrue(bytes.toString(StandardCharsets.UTF_8).startsWith("failed: ENOENT: no such file or directory, open"),
-        bytes.toString(StandardCharsets.UTF_8));
+  void aMissingFileIsReportedWithItsCodeOnStderrAndExitsOne() throws Exception {
+    Path missing = dir.resolve("missing.log");
+    assertEquals(new ExampleRun(1, "", "LogLevels: ENOENT: no such file or directory, open '" + missing + "'\n"),
+        ExampleRun.of(LogLevels.class, missing.toString()));
   }
 }

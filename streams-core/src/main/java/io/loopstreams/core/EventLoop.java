@@ -171,8 +171,23 @@ public final class EventLoop implements Executor, AutoCloseable {
     create().runMain(main);
   }
 
-  /** The loop whose thread is the calling thread, or {@code null}. */
+  /**
+   * The loop whose thread is the calling thread: what stream and fs factories use when no loop is
+   * passed.
+   *
+   * @throws IllegalStateException off any loop thread, naming the thread
+   */
   public static EventLoop current() {
+    EventLoop loop = CURRENT.get();
+    if (loop == null) {
+      throw new IllegalStateException("no event loop on thread " + Thread.currentThread().getName()
+          + ": call this inside EventLoop.run, on a loop thread, or pass the loop explicitly");
+    }
+    return loop;
+  }
+
+  /** The loop whose thread is the calling thread, or {@code null}. */
+  public static EventLoop currentOrNull() {
     return CURRENT.get();
   }
 
@@ -626,8 +641,13 @@ public final class EventLoop implements Executor, AutoCloseable {
    * pending work keeps {@link #runMain} alive until its completion has run.
    */
   public <T> Promise<T> offload(Callable<? extends T> work) {
+    return offload(pool, work);
+  }
+
+  /** Like {@link #offload(Callable)} on a pool of the caller's choice. */
+  public <T> Promise<T> offload(OffloadPool pool, Callable<? extends T> work) {
     Promise<T> p = new Promise<>(this);
-    offload(work, (v, e) -> {
+    offload(pool, work, (v, e) -> {
       if (e != null) {
         p.rejectInternal(e);
       } else {
@@ -643,7 +663,17 @@ public final class EventLoop implements Executor, AutoCloseable {
    */
   public <T> void offload(Callable<? extends T> work,
       BiConsumer<? super T, ? super Throwable> completion) {
+    offload(pool, work, completion);
+  }
+
+  /**
+   * Like {@link #offload(Callable, BiConsumer)} on a pool of the caller's choice: CPU-heavy
+   * stages (compression) can be kept off the pool that file requests wait in.
+   */
+  public <T> void offload(OffloadPool pool, Callable<? extends T> work,
+      BiConsumer<? super T, ? super Throwable> completion) {
     checkInLoop();
+    Objects.requireNonNull(pool, "pool");
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(completion, "completion");
     requests++;

@@ -96,10 +96,22 @@ class LoopThreadConfinementTest {
   @Test
   void currentIsTheLoopOfTheCallingThread() {
     List<Boolean> log = new ArrayList<>();
-    assertEquals(null, EventLoop.current());
-    EventLoop.run(l -> log.add(EventLoop.current() == l));
+    assertEquals(null, EventLoop.currentOrNull());
+    EventLoop.run(l -> log.add(EventLoop.current() == l && EventLoop.currentOrNull() == l));
     assertEquals(List.of(true), log);
-    assertEquals(null, EventLoop.current(), "cleared after run returns");
+    assertEquals(null, EventLoop.currentOrNull(), "cleared after run returns");
+  }
+
+  @Test
+  void currentOffEveryLoopFailsNamingTheThread() throws Exception {
+    Throwable[] thrown = new Throwable[1];
+    Thread t = new Thread(() -> thrown[0] = assertThrows(IllegalStateException.class, EventLoop::current),
+        "plain-worker");
+    t.start();
+    t.join();
+    Throwable e = thrown[0];
+    assertEquals("no event loop on thread plain-worker: call this inside EventLoop.run, on a loop "
+        + "thread, or pass the loop explicitly", e.getMessage());
   }
 
   @Test

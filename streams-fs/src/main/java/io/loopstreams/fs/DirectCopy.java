@@ -5,7 +5,8 @@ import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.StreamException;
 import io.loopstreams.core.stream.Finished;
 import io.loopstreams.core.stream.Stream;
-import io.loopstreams.fs.internal.FileOps;
+import io.loopstreams.fs.internal.CopyFile;
+import io.loopstreams.fs.internal.Transfer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
@@ -22,7 +23,7 @@ import java.nio.file.Path;
 final class DirectCopy {
 
   /** Bytes per offloaded transfer request: large enough that hand-offs are noise. */
-  static final long STEP = 64L << 20;
+  static final long STEP = CopyFile.STEP;
 
   private final EventLoop loop;
   private final FileReadStream src;
@@ -72,11 +73,12 @@ final class DirectCopy {
     }
     long at = src.position();
     FileChannel in = src.channel();
+    boolean seekable = src.regular();
     FileChannel out = dst.channel();
     Path inPath = src.path();
     Path outPath = dst.path();
     // Only values captured on the loop cross to the pool (published by the executor hand-off).
-    loop.offload(() -> FileOps.transfer(in, at, max, out, inPath, outPath),
+    loop.offload(() -> Transfer.copy(in, seekable, at, max, out, inPath, outPath),
         (n, error) -> {
           if (error == null) {
             src.advance(n);

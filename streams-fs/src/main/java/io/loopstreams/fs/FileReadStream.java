@@ -3,6 +3,7 @@ package io.loopstreams.fs;
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.Event;
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.OffloadSlot;
 import io.loopstreams.core.StreamException;
 import io.loopstreams.core.stream.Finished;
 import io.loopstreams.core.stream.Pipeline;
@@ -30,8 +31,11 @@ import java.util.function.BiConsumer;
  * One request is in flight at a time. Each request is a positional read of a <em>block</em>
  * (up to 1 MiB, and at most 64 chunks) on the offload pool; the block is pushed as
  * {@code highWaterMark}-sized slices of one buffer, so a hand-off to the pool is paid per block,
- * not per chunk. A read shorter than asked proves the end of the file, and the end is pushed
- * with the last slice (no extra round trip).
+ * not per chunk. A read shorter than asked proves the end of the file (each request reads
+ * until its block is full or a read returns -1, never trusting the size {@code stat} gave:
+ * {@code /proc} files say 0 and files grow), and the end is pushed with the last slice (no
+ * extra round trip). A FIFO or character device is read in sequence, one read per request
+ * returning what is there, and ends when a read returns -1.
  *
  * <h2>Direct transfer</h2>
  * A {@link Pipeline} of exactly this stream and a {@link FileWriteStream} with nothing read or
@@ -71,17 +75,18 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
   private FileChannel channel;
   /** The file's size at open, or -1 once a read went past it (the file grew). */
   private long sizeHint;
+  /** A regular file, read at positions; a FIFO or device is read in sequence. */
+  private boolean regular;
   private long pos;
   private long bytesRead;
   private boolean eof;
   private boolean opened;
-  /** A read or transfer is running on the pool; destroy waits for it. */
-  private boolean busy;
-  /** The close that waits for {@link #busy} to clear, or null. */
-  private Runnable afterBusy;
+  /** The one read or transfer on the pool; destroy waits for it. */
+  private final OffloadSlot slot;
 
   FileReadStream(EventLoop loop, Path path, ReadOptions options) {
     super(loop, streamOptions(path, options));
+    this.slot = OffloadSlot.of(loop);
     this.path = path;
     this.start = options.start();
     this.end = options.end();
@@ -96,7 +101,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     if (options.start() > options.end()) {
       throw StreamException.outOfRange("start", "<= \"end\" (here: " + options.end() + ")", options.start());
     }
-    return StreamOptions.bytes().highWaterMark(options.highWaterMark()).name("FileReadStream(" + path + ")");
+    return options.streamOptions(path);
   }
 
   /** The file being read. */
@@ -138,7 +143,8 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
         return;
       }
       channel = file.channel();
-      sizeHint = file.size();
+      regular = file.regular();
+      sizeHint = regular ? file.size() : -1;
       opened = true;
       callback.done(null);
       emit(OPEN, path);
@@ -148,7 +154,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
 
   @Override
   protected void doRead(long size) {
-    if (eof || busy) {
+    if (eof || slot.busy()) {
       return; // the end is pushed by the completion that saw it / a read is already running
     }
     long remaining = end == ReadOptions.TO_EOF ? Long.MAX_VALUE : end - pos + 1;
@@ -164,15 +170,13 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     job.channel = channel;
     job.position = pos;
     job.length = (int) want;
-    busy = true;
-    loop().offload(job, onRead);
+    job.regular = regular;
+    slot.submit(job, onRead);
   }
 
   private void onRead(ByteBuffer buf, Throwable error) {
-    busy = false;
-    if (afterBusy != null) {
-      runAfterBusy();
-      return;
+    if (destroyed()) {
+      return; // the close deferred by doDestroy runs next
     }
     if (error != null) {
       destroy(error);
@@ -181,7 +185,9 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     int n = buf.remaining();
     pos += n;
     bytesRead += n;
-    boolean last = n < job.length || (end != ReadOptions.TO_EOF && pos > end);
+    // A regular file's read fills the buffer unless it met the end; a FIFO's read returns
+    // what is there, and only -1 is its end.
+    boolean last = (regular ? n < job.length : job.sawEnd) || (end != ReadOptions.TO_EOF && pos > end);
     if (!last && sizeHint >= 0 && pos > sizeHint) {
       sizeHint = -1; // the file grew since it was opened: read whole blocks again
     }
@@ -196,17 +202,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
 
   @Override
   protected void doDestroy(Throwable error, Callback callback) {
-    if (busy) {
-      afterBusy = () -> close(error, callback);
-    } else {
-      close(error, callback);
-    }
-  }
-
-  private void runAfterBusy() {
-    Runnable r = afterBusy;
-    afterBusy = null;
-    r.run();
+    slot.whenIdle(() -> close(error, callback));
   }
 
   private void close(Throwable error, Callback callback) {
@@ -228,12 +224,19 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     FileChannel channel;
     long position;
     int length;
+    boolean regular;
+    // written on the pool, read on the loop after the completion hand-off
+    boolean sawEnd;
 
     @Override
     public ByteBuffer call() {
       ByteBuffer buf = ByteBuffer.allocate(length);
       FileChannel ch = channel;
       try {
+        if (!regular) {
+          sawEnd = ch.read(buf) < 0;
+          return buf.flip();
+        }
         while (buf.hasRemaining()) {
           if (ch.read(buf, position + buf.position()) < 0) {
             break;
@@ -252,7 +255,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
   @Override
   public boolean canTransferTo(Stream destination) {
     return destination instanceof FileWriteStream w && w.canAcceptTransfer() && !destroyed()
-        && !busy && !eof && pos == start && readableFlowing() == null && readableLength() == 0
+        && !slot.busy() && !eof && pos == start && readableFlowing() == null && readableLength() == 0
         && listenerCount(DATA) == 0 && listenerCount(READABLE) == 0;
   }
 
@@ -275,13 +278,17 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     return pos;
   }
 
+  boolean regular() {
+    return regular;
+  }
+
   /** Bytes left in the range, or Long.MAX_VALUE to the end of the file. */
   long rangeRemaining() {
     return end == ReadOptions.TO_EOF ? Long.MAX_VALUE : Math.max(0, end - pos + 1);
   }
 
   void beginTransfer() {
-    busy = true;
+    slot.hold();
   }
 
   void advance(long n) {
@@ -291,12 +298,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
 
   /** Ends the transfer; returns false if a destroy was waiting for it (and now runs). */
   boolean endTransfer() {
-    busy = false;
-    if (afterBusy != null) {
-      runAfterBusy();
-      return false;
-    }
-    return true;
+    return slot.release();
   }
 
   /** After a transfer: the stream has delivered everything; END then (autoDestroy) CLOSE. */

@@ -4,18 +4,22 @@ import io.loopstreams.core.Callback;
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.Event;
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.OffloadSlot;
 import io.loopstreams.core.SystemException;
 import io.loopstreams.core.stream.Finished;
 import io.loopstreams.core.stream.Stream;
-import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.core.stream.Writable;
+import io.loopstreams.fs.internal.AtomicFile;
 import io.loopstreams.fs.internal.FileOps;
 import io.loopstreams.fs.internal.FileOps.OpenMode;
+import io.loopstreams.fs.internal.Target;
+import io.loopstreams.fs.internal.Transfer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
@@ -37,11 +41,13 @@ import java.util.function.BiConsumer;
  * FileChannel.write(ByteBuffer[])}, one {@code writev}) of every chunk buffered meanwhile.
  *
  * <h2>Atomic writes</h2>
- * With {@code atomic}, data goes to {@code .<name>.<random>.tmp} in the destination's directory;
- * on finish it is forced to the device and renamed over the destination ({@code rename(2)}: a
- * reader sees the old file or the new one, never a mix). On error or destroy the temporary file
- * is deleted and an existing destination is untouched. APPEND and MODIFY start from a copy of
- * the existing destination.
+ * With {@code atomic}, data goes to {@code .<name>.<pid>.<random>.tmp} next to the file the
+ * destination resolves to (a symbolic link is written through); on finish it is forced to the
+ * device, given the existing file's mode, owner and group (a new file: the umask default),
+ * and renamed over it ({@code rename(2)}: a reader sees the old file or the new one, never a
+ * mix). On error, destroy or JVM shutdown the temporary file is deleted and an existing
+ * destination is untouched. APPEND and MODIFY start from a copy of the existing destination.
+ * A directory fails with EISDIR; a FIFO or device is written directly (see docs/files.md).
  *
  * <h2>Differences from Node</h2>
  * OPEN carries the {@link Path}. Flags are {@link WriteOptions.Flag} values. No {@code fd},
@@ -65,19 +71,17 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
 
   // loop thread only
   private FileChannel channel;
-  private Path temp;
+  private AtomicFile atomic;
   private boolean committed;
   private boolean opened;
   private long bytesWritten;
   private Callback writeCallback;
-  /** A write, final or transfer is running on the pool; destroy waits for it. */
-  private boolean busy;
-  /** The close that waits for {@link #busy} to clear, or null. */
-  private Runnable afterBusy;
+  /** The one write, final or transfer on the pool; destroy waits for it. */
+  private final OffloadSlot slot;
 
   FileWriteStream(EventLoop loop, Path path, WriteOptions options) {
-    super(loop, StreamOptions.bytes().highWaterMark(options.highWaterMark())
-        .name("FileWriteStream(" + path + ")"));
+    super(loop, options.streamOptions(path));
+    this.slot = OffloadSlot.of(loop);
     this.path = path;
     this.options = options;
   }
@@ -112,7 +116,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
 
   /** The temporary file of an atomic write while it exists, or null. */
   public Path tempPath() {
-    return committed ? null : temp;
+    return committed || atomic == null ? null : atomic.tempPath();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -126,7 +130,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
         return;
       }
       channel = file.channel;
-      temp = file.temp;
+      atomic = file.atomic;
       opened = true;
       callback.done(null);
       emit(OPEN, path);
@@ -134,10 +138,13 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
     });
   }
 
-  private record Opened(FileChannel channel, Path temp) {
+  private record Opened(FileChannel channel, AtomicFile atomic) {
   }
 
-  /** Pool thread: opens the destination, or a temporary file next to it. */
+  /**
+   * Pool thread: opens the destination, or a temporary file next to the file it resolves to
+   * (see {@link Target}: a directory is EISDIR, a FIFO or device is written directly).
+   */
   private Opened open() {
     OpenMode mode = switch (options.flags()) {
       case WRITE -> OpenMode.TRUNCATE;
@@ -145,27 +152,23 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
       case CREATE_NEW -> OpenMode.CREATE_NEW;
       case MODIFY -> OpenMode.MODIFY;
     };
-    if (!options.atomic()) {
+    Target target = options.atomic() ? Target.resolve(path, "open").requireNotDirectory("open") : null;
+    if (target == null || target.kind() == Target.Kind.SPECIAL) {
       return new Opened(FileOps.openWrite(path, mode, options.start()), null);
     }
-    boolean exists = Files.exists(path);
-    if (Files.isDirectory(path)) {
-      throw FileOps.isDirectory("open", path);
-    }
-    if (exists && mode == OpenMode.CREATE_NEW) {
+    if (target.exists() && mode == OpenMode.CREATE_NEW) {
       throw new SystemException(ErrorCode.EEXIST, "open", path.toString(), null);
     }
-    if (!exists && mode == OpenMode.MODIFY) {
+    if (!target.exists() && mode == OpenMode.MODIFY) {
       throw new SystemException(ErrorCode.ENOENT, "open", path.toString(), null);
     }
-    Path tmp = FileOps.createTemp(path);
-    FileChannel ch = null;
+    AtomicFile file = AtomicFile.open(target);
     try {
-      ch = FileOps.openWrite(tmp, OpenMode.MODIFY, 0);
-      if (exists && (mode == OpenMode.APPEND || mode == OpenMode.MODIFY)) {
-        FileOps.Opened src = FileOps.openRead(path);
+      FileChannel ch = file.channel();
+      if (target.exists() && (mode == OpenMode.APPEND || mode == OpenMode.MODIFY)) {
+        FileOps.Opened src = FileOps.openRead(target.file());
         try {
-          FileOps.transfer(src.channel(), 0, Long.MAX_VALUE, ch, path, tmp);
+          Transfer.copy(src.channel(), src.regular(), 0, Long.MAX_VALUE, ch, path, file.tempPath());
         } finally {
           FileOps.closeQuietly(src.channel());
         }
@@ -173,14 +176,11 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
       if (mode != OpenMode.APPEND) {
         ch.position(options.start());
       }
-      return new Opened(ch, tmp);
+      return new Opened(ch, file);
     } catch (IOException | RuntimeException e) {
-      if (ch != null) {
-        FileOps.closeQuietly(ch);
-      }
       try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException suppressed) {
+        file.discard();
+      } catch (RuntimeException suppressed) {
         e.addSuppressed(suppressed);
       }
       throw e instanceof IOException io ? FileOps.map(io, "open", path) : (RuntimeException) e;
@@ -208,12 +208,10 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   private void start(Callback callback) {
     job.channel = channel;
     writeCallback = callback;
-    busy = true;
-    loop().offload(job, onWritten);
+    slot.submit(job, onWritten);
   }
 
   private void onWritten(Long n, Throwable error) {
-    busy = false;
     Callback cb = writeCallback;
     writeCallback = null;
     job.single = null;
@@ -222,66 +220,52 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
       bytesWritten += n;
     }
     cb.done(error);
-    if (afterBusy != null) {
-      runAfterBusy();
-    }
   }
 
   @Override
   protected void doFinal(Callback callback) {
-    if (!options.fsync() && !options.atomic()) {
+    Path timesFrom = options.preserveTimestamps();
+    if (!options.fsync() && atomic == null && timesFrom == null) {
       callback.done(null);
       return;
     }
     FileChannel ch = channel;
-    Path tmp = temp;
-    busy = true;
-    loop().offload(() -> {
-      try {
-        ch.force(true);
-      } catch (IOException e) {
-        throw FileOps.map(e, "fsync", path);
+    AtomicFile file = atomic;
+    slot.submit(() -> {
+      FileTime[] times = timesFrom == null ? null : AtomicFile.timesOf(timesFrom);
+      if (file != null) {
+        file.commit(-1, times, options.flags() != WriteOptions.Flag.CREATE_NEW, options.fsync());
+        return null;
       }
-      if (tmp != null) {
-        FileOps.close(ch, tmp);
-        FileOps.commit(tmp, path, options.flags() != WriteOptions.Flag.CREATE_NEW);
-        if (options.fsync()) {
-          FileOps.syncDirectory(path.toAbsolutePath().getParent());
+      if (options.fsync()) {
+        try {
+          ch.force(true);
+        } catch (IOException e) {
+          throw FileOps.map(e, "fsync", path);
         }
+      }
+      if (times != null && Files.isRegularFile(path)) {
+        AtomicFile.setTimes(path, times, path);
       }
       return null;
     }, (v, error) -> {
-      busy = false;
-      if (error == null && tmp != null) {
+      if (error == null && file != null) {
         committed = true;
       }
       callback.done(error);
-      if (afterBusy != null) {
-        runAfterBusy();
-      }
     });
   }
 
   @Override
   protected void doDestroy(Throwable error, Callback callback) {
-    if (busy) {
-      afterBusy = () -> close(error, callback);
-    } else {
-      close(error, callback);
-    }
-  }
-
-  private void runAfterBusy() {
-    Runnable r = afterBusy;
-    afterBusy = null;
-    r.run();
+    slot.whenIdle(() -> close(error, callback));
   }
 
   private void close(Throwable error, Callback callback) {
     FileChannel ch = channel;
-    Path tmp = committed ? null : temp;
+    AtomicFile file = committed ? null : atomic;
     channel = null;
-    if (ch == null && tmp == null) {
+    if (ch == null && file == null) {
       callback.done(error);
       return;
     }
@@ -291,14 +275,14 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
           FileOps.close(ch, path);
         }
       } finally {
-        if (tmp != null) {
-          FileOps.deleteIfExists(tmp);
+        if (file != null) {
+          file.discard();
         }
       }
       return null;
     }, (v, e) -> {
-      if (tmp != null && e == null) {
-        temp = null;
+      if (file != null && e == null) {
+        atomic = null;
       }
       callback.done(error != null ? error : e);
     });
@@ -339,7 +323,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   // Direct transfer glue (loop thread only)
 
   boolean canAcceptTransfer() {
-    return !destroyed() && !busy && writableLength() == 0 && !writableEnded() && writableCorked() == 0;
+    return !destroyed() && !slot.busy() && writableLength() == 0 && !writableEnded() && writableCorked() == 0;
   }
 
   boolean isOpen() {
@@ -351,7 +335,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   }
 
   void beginTransfer() {
-    busy = true;
+    slot.hold();
   }
 
   void advance(long n) {
@@ -360,11 +344,6 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
 
   /** Ends the transfer; returns false if a destroy was waiting for it (and now runs). */
   boolean endTransfer() {
-    busy = false;
-    if (afterBusy != null) {
-      runAfterBusy();
-      return false;
-    }
-    return true;
+    return slot.release();
   }
 }

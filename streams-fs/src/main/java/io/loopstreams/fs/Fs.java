@@ -4,8 +4,11 @@ import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Promise;
 import io.loopstreams.core.StreamException;
+import io.loopstreams.fs.internal.AtomicFile;
 import io.loopstreams.fs.internal.FileOps;
 import io.loopstreams.fs.internal.FileOps.OpenMode;
+import io.loopstreams.fs.internal.Target;
+import io.loopstreams.fs.internal.WholeFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,6 +17,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Objects;
@@ -37,12 +41,7 @@ public final class Fs {
   }
 
   private static EventLoop loop() {
-    EventLoop loop = EventLoop.current();
-    if (loop == null) {
-      throw new IllegalStateException("no event loop on thread " + Thread.currentThread().getName()
-          + ": call Fs inside EventLoop.run or on a loop thread");
-    }
-    return loop;
+    return EventLoop.current();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -96,25 +95,14 @@ public final class Fs {
   // ---------------------------------------------------------------------------------------------
   // Helpers
 
-  /** The whole file, as a heap buffer ready to read. */
+  /**
+   * The whole file, as a heap buffer ready to read: read to its end whatever {@code stat} says,
+   * so {@code /proc} files, FIFOs and devices read like Node. A file over 2 GiB fails with
+   * {@link FileTooLargeException} ({@code ERR_FS_FILE_TOO_LARGE}).
+   */
   public static Promise<ByteBuffer> readFile(Path path) {
     Objects.requireNonNull(path, "path");
-    return loop().offload(() -> {
-      FileOps.Opened opened = FileOps.openRead(path);
-      try (FileChannel ch = opened.channel()) {
-        if (opened.size() > Integer.MAX_VALUE - 8) {
-          throw new StreamException(ErrorCode.ERR_OUT_OF_RANGE,
-              "File size (" + opened.size() + ") is greater than 2 GiB");
-        }
-        ByteBuffer buf = ByteBuffer.allocate((int) opened.size());
-        while (buf.hasRemaining() && ch.read(buf, buf.position()) >= 0) {
-          // positional reads until full or EOF
-        }
-        return buf.flip();
-      } catch (IOException e) {
-        throw FileOps.map(e, "read", path);
-      }
-    });
+    return loop().offload(() -> WholeFile.read(path, FileTooLargeException::new));
   }
 
   /** Creates or truncates {@code path} and writes {@code data} (not consumed). */
@@ -140,50 +128,52 @@ public final class Fs {
       case CREATE_NEW -> OpenMode.CREATE_NEW;
       case MODIFY -> OpenMode.MODIFY;
     };
-    if (options.atomic() && mode == OpenMode.TRUNCATE) {
-      if (Files.isDirectory(path)) {
-        throw FileOps.isDirectory("open", path);
-      }
-      Path tmp = FileOps.createTemp(path);
-      boolean done = false;
-      try {
-        FileChannel ch = FileOps.openWrite(tmp, OpenMode.MODIFY, 0);
-        try {
-          while (bytes.hasRemaining()) {
-            ch.write(bytes);
-          }
-          ch.force(true);
-        } catch (IOException e) {
-          throw FileOps.map(e, "write", path);
-        } finally {
-          FileOps.closeQuietly(ch);
-        }
-        FileOps.commit(tmp, path, true);
-        done = true;
-      } finally {
-        if (!done) {
-          FileOps.deleteIfExists(tmp);
-        }
-      }
-      return;
-    }
-    if (options.atomic()) {
+    if (options.atomic() && mode != OpenMode.TRUNCATE) {
       // An atomic write replaces the whole file: appending or patching in place cannot be atomic.
       throw new StreamException(ErrorCode.ERR_INVALID_ARG_VALUE,
           "options.atomic requires flag WRITE (got " + options.flags() + ")");
     }
+    FileTime[] times = options.preserveTimestamps() == null ? null
+        : AtomicFile.timesOf(options.preserveTimestamps());
+    Target target = options.atomic() ? Target.resolve(path, "open").requireNotDirectory("open") : null;
+    if (target != null && target.kind() != Target.Kind.SPECIAL) {
+      AtomicFile file = AtomicFile.open(target);
+      try {
+        write(file.channel(), bytes, path);
+        file.commit(-1, times, true, options.fsync());
+      } catch (RuntimeException e) {
+        try {
+          file.discard();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+      return;
+    }
     FileChannel ch = FileOps.openWrite(path, mode, options.start());
     try {
-      while (bytes.hasRemaining()) {
-        ch.write(bytes);
-      }
+      write(ch, bytes, path);
       if (options.fsync()) {
         ch.force(true);
+      }
+      if (times != null && Files.isRegularFile(path)) {
+        AtomicFile.setTimes(path, times, path);
       }
     } catch (IOException e) {
       throw FileOps.map(e, "write", path);
     } finally {
       FileOps.closeQuietly(ch);
+    }
+  }
+
+  private static void write(FileChannel ch, ByteBuffer bytes, Path path) {
+    try {
+      while (bytes.hasRemaining()) {
+        ch.write(bytes);
+      }
+    } catch (IOException e) {
+      throw FileOps.map(e, "write", path);
     }
   }
 

@@ -1,7 +1,12 @@
 package io.loopstreams.fs;
 
+import io.loopstreams.core.AbortSignal;
 import io.loopstreams.core.StreamException;
 import io.loopstreams.core.stream.QueuingStrategy;
+import io.loopstreams.core.stream.StreamOptions;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Options of {@link Fs#createReadStream(java.nio.file.Path, ReadOptions)}, Node's {@code
@@ -23,14 +28,25 @@ public final class ReadOptions {
 
   private static final ReadOptions DEFAULTS = new ReadOptions(0, TO_EOF, QueuingStrategy.DEFAULT_BYTES);
 
-  private final long start;
-  private final long end;
-  private final long highWaterMark;
+  // Never changed after a wither returned the copy it made.
+  private long start;
+  private long end;
+  private long highWaterMark;
+  private String name;
+  private AbortSignal signal;
 
   private ReadOptions(long start, long end, long highWaterMark) {
     this.start = start;
     this.end = end;
     this.highWaterMark = highWaterMark;
+  }
+
+  private ReadOptions with(Consumer<ReadOptions> change) {
+    ReadOptions o = new ReadOptions(start, end, highWaterMark);
+    o.name = name;
+    o.signal = signal;
+    change.accept(o);
+    return o;
   }
 
   /** Start 0, to the end of the file, 64 KiB chunks. */
@@ -43,7 +59,7 @@ public final class ReadOptions {
     if (offset < 0) {
       throw StreamException.outOfRange("start", ">= 0", offset);
     }
-    return new ReadOptions(offset, end, highWaterMark);
+    return with(o -> o.start = offset);
   }
 
   /** The last byte to read, inclusive (≥ 0). */
@@ -51,7 +67,7 @@ public final class ReadOptions {
     if (offset < 0) {
       throw StreamException.outOfRange("end", ">= 0", offset);
     }
-    return new ReadOptions(start, offset, highWaterMark);
+    return with(o -> o.end = offset);
   }
 
   /** The buffer mark and DATA chunk size in bytes (≥ 1). */
@@ -59,7 +75,26 @@ public final class ReadOptions {
     if (bytes < 1 || bytes > Integer.MAX_VALUE) {
       throw StreamException.outOfRange("highWaterMark", ">= 1 and <= 2^31-1", bytes);
     }
-    return new ReadOptions(start, end, bytes);
+    return with(o -> o.highWaterMark = bytes);
+  }
+
+  /** The stream's name in errors, stats and watchdog reports (default: FileReadStream(path)). */
+  public ReadOptions name(String streamName) {
+    Objects.requireNonNull(streamName, "name");
+    return with(o -> o.name = streamName);
+  }
+
+  /** A signal whose abort destroys the stream with an {@code AbortException} (Node's signal). */
+  public ReadOptions signal(AbortSignal abortSignal) {
+    Objects.requireNonNull(abortSignal, "signal");
+    return with(o -> o.signal = abortSignal);
+  }
+
+  /** The common stream options these carry: mark, name and signal. */
+  StreamOptions streamOptions(Path path) {
+    StreamOptions o = StreamOptions.bytes().highWaterMark(highWaterMark)
+        .name(name != null ? name : "FileReadStream(" + path + ")");
+    return signal != null ? o.signal(signal) : o;
   }
 
   public long start() {

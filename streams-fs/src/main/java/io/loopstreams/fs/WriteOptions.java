@@ -1,7 +1,11 @@
 package io.loopstreams.fs;
 
+import io.loopstreams.core.AbortSignal;
 import io.loopstreams.core.StreamException;
+import io.loopstreams.core.stream.StreamOptions;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Options of {@link Fs#createWriteStream(java.nio.file.Path, WriteOptions)}, Node's {@code
@@ -16,6 +20,8 @@ import java.util.Objects;
  *       is deleted and an existing destination is untouched;</li>
  *   <li>{@code fsync}: force the data to the device before the file is closed (Node 21's
  *       {@code flush}); atomic writes always fsync before the rename;</li>
+ *   <li>{@code preserveTimestamps}: a file whose access and modification times the written
+ *       file gets when it finishes;</li>
  *   <li>{@code highWaterMark}: the writable buffer's mark, default {@value #DEFAULT_HIGH_WATER_MARK}
  *       bytes (1 MiB).</li>
  * </ul>
@@ -44,20 +50,34 @@ public final class WriteOptions {
   public static final int DEFAULT_HIGH_WATER_MARK = 1 << 20;
 
   private static final WriteOptions DEFAULTS =
-      new WriteOptions(Flag.WRITE, 0, false, false, DEFAULT_HIGH_WATER_MARK);
+      new WriteOptions(Flag.WRITE, 0, false, false, DEFAULT_HIGH_WATER_MARK, null);
 
-  private final Flag flags;
-  private final long start;
-  private final boolean atomic;
-  private final boolean fsync;
-  private final long highWaterMark;
+  // Never changed after a wither returned the copy it made.
+  private Flag flags;
+  private long start;
+  private boolean atomic;
+  private boolean fsync;
+  private long highWaterMark;
+  private Path timesFrom;
+  private String name;
+  private AbortSignal signal;
 
-  private WriteOptions(Flag flags, long start, boolean atomic, boolean fsync, long highWaterMark) {
+  private WriteOptions(Flag flags, long start, boolean atomic, boolean fsync, long highWaterMark,
+      Path timesFrom) {
+    this.timesFrom = timesFrom;
     this.flags = flags;
     this.start = start;
     this.atomic = atomic;
     this.fsync = fsync;
     this.highWaterMark = highWaterMark;
+  }
+
+  private WriteOptions with(Consumer<WriteOptions> change) {
+    WriteOptions o = new WriteOptions(flags, start, atomic, fsync, highWaterMark, timesFrom);
+    o.name = name;
+    o.signal = signal;
+    change.accept(o);
+    return o;
   }
 
   /** WRITE, start 0, not atomic, no fsync, 1 MiB mark. */
@@ -66,7 +86,8 @@ public final class WriteOptions {
   }
 
   public WriteOptions flags(Flag flag) {
-    return new WriteOptions(Objects.requireNonNull(flag, "flags"), start, atomic, fsync, highWaterMark);
+    Objects.requireNonNull(flag, "flags");
+    return with(o -> o.flags = flag);
   }
 
   /** The file offset of the first byte written (≥ 0). */
@@ -74,15 +95,15 @@ public final class WriteOptions {
     if (offset < 0) {
       throw StreamException.outOfRange("start", ">= 0", offset);
     }
-    return new WriteOptions(flags, offset, atomic, fsync, highWaterMark);
+    return with(o -> o.start = offset);
   }
 
   public WriteOptions atomic(boolean on) {
-    return new WriteOptions(flags, start, on, fsync, highWaterMark);
+    return with(o -> o.atomic = on);
   }
 
   public WriteOptions fsync(boolean on) {
-    return new WriteOptions(flags, start, atomic, on, highWaterMark);
+    return with(o -> o.fsync = on);
   }
 
   /** The writable buffer's mark in bytes (≥ 1). */
@@ -90,7 +111,40 @@ public final class WriteOptions {
     if (bytes < 1) {
       throw StreamException.outOfRange("highWaterMark", ">= 1", bytes);
     }
-    return new WriteOptions(flags, start, atomic, fsync, bytes);
+    return with(o -> o.highWaterMark = bytes);
+  }
+
+  /**
+   * When the stream finishes, give the file {@code source}'s access and modification times
+   * (read then), e.g. the input file of a compressor; null (the default) leaves the times of
+   * the write.
+   */
+  public WriteOptions preserveTimestamps(Path source) {
+    return with(o -> o.timesFrom = source);
+  }
+
+  /** The stream's name in errors, stats and watchdog reports (default: FileWriteStream(path)). */
+  public WriteOptions name(String streamName) {
+    Objects.requireNonNull(streamName, "name");
+    return with(o -> o.name = streamName);
+  }
+
+  /** A signal whose abort destroys the stream with an {@code AbortException} (Node's signal). */
+  public WriteOptions signal(AbortSignal abortSignal) {
+    Objects.requireNonNull(abortSignal, "signal");
+    return with(o -> o.signal = abortSignal);
+  }
+
+  /** The common stream options these carry: mark, name and signal. */
+  StreamOptions streamOptions(Path path) {
+    StreamOptions o = StreamOptions.bytes().highWaterMark(highWaterMark)
+        .name(name != null ? name : "FileWriteStream(" + path + ")");
+    return signal != null ? o.signal(signal) : o;
+  }
+
+  /** The file whose times the written file gets, or null. */
+  public Path preserveTimestamps() {
+    return timesFrom;
   }
 
   public Flag flags() {
@@ -116,6 +170,7 @@ public final class WriteOptions {
   @Override
   public String toString() {
     return "WriteOptions[flags=" + flags + ", start=" + start + ", atomic=" + atomic
-        + ", fsync=" + fsync + ", highWaterMark=" + highWaterMark + "]";
+        + ", fsync=" + fsync + ", highWaterMark=" + highWaterMark
+        + (timesFrom == null ? "" : ", preserveTimestamps=" + timesFrom) + "]";
   }
 }

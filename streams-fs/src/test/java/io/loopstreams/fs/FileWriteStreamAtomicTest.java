@@ -46,7 +46,7 @@ class FileWriteStreamAtomicTest {
         Path tmp = out.tempPath();
         assertNotNull(tmp);
         assertEquals(f.getParent(), tmp.getParent());
-        assertTrue(tmp.getFileName().toString().matches("\\.conf\\.txt\\.[0-9a-f]+\\.tmp"), tmp.toString());
+        assertTrue(tmp.getFileName().toString().matches("\\.conf\\.txt\\." + ProcessHandle.current().pid() + "\\.[0-9a-f]{16}\\.tmp"), tmp.toString());
         out.write(ascii("new content"), e -> seen.add("written, destination: " + read(f)));
         out.end();
       });

@@ -49,10 +49,10 @@ public abstract class Readable<T> extends Stream {
   private static final LoopAccess LOOP = LoopAccess.get();
 
   // Readable-side bits (rs). FLOWING_SET/FLOWING encode Node's tri-state flowing (null/false/true).
-  static final int ENDED = 1;
+  static final int EOF_PUSHED = 1;
   static final int END_EMITTED = 1 << 1;
   static final int READING = 1 << 2;
-  static final int SYNC = 1 << 3;
+  static final int IN_DO_READ = 1 << 3;
   static final int NEED_READABLE = 1 << 4;
   static final int EMITTED_READABLE = 1 << 5;
   static final int READABLE_LISTENING = 1 << 6;
@@ -94,9 +94,9 @@ public abstract class Readable<T> extends Stream {
     this.readableStrategy = options.readableStrategy;
     this.objectMode = !readableStrategy.isBytes();
     this.hwm = readableStrategy.highWaterMark();
-    rs = SYNC;
+    rs = IN_DO_READ;
     if (!options.readable) {
-      rs |= ENDED | END_EMITTED | READABLE_OFF;
+      rs |= EOF_PUSHED | END_EMITTED | READABLE_OFF;
     }
   }
 
@@ -144,14 +144,14 @@ public abstract class Readable<T> extends Stream {
       if (front) {
         if ((rs & END_EMITTED) != 0) {
           errorOrDestroy(StreamException.unshiftAfterEnd(), false);
-        } else if (destroyed() || errored != null) {
+        } else if (destroyed() || errored() != null) {
           return false;
         } else {
           bufferChunk(chunk, true);
         }
-      } else if ((rs & ENDED) != 0) {
+      } else if ((rs & EOF_PUSHED) != 0) {
         errorOrDestroy(StreamException.pushAfterEof(), false);
-      } else if (destroyed() || errored != null) {
+      } else if (destroyed() || errored() != null) {
         return false;
       } else {
         rs &= ~READING;
@@ -162,16 +162,16 @@ public abstract class Readable<T> extends Stream {
       rs &= ~READING;
       maybeReadMore();
     }
-    return (rs & ENDED) == 0 && (length < hwm || length == 0);
+    return (rs & EOF_PUSHED) == 0 && (length < hwm || length == 0);
   }
 
   private void bufferChunk(Object chunk, boolean front) {
-    long size = objectMode ? 1 : ((ByteBuffer) chunk).remaining();
+    long size = readableStrategy.size(chunk);
     if (!hasWritableSide()) {
       // A duplex counts what is written to it as its input (WritableState), not its pushes.
       stats.in(objectMode ? 0 : size);
     }
-    if ((rs & (FLOWING | SYNC)) == FLOWING && length == 0 && listenerCount(DATA) > 0) {
+    if ((rs & (FLOWING | IN_DO_READ)) == FLOWING && length == 0 && listenerCount(DATA) > 0) {
       // Fast path: a flowing consumer takes the chunk without buffering.
       awaitDrain = 0;
       rs |= DATA_EMITTED;
@@ -196,11 +196,11 @@ public abstract class Readable<T> extends Stream {
   }
 
   private void onEof() {
-    if ((rs & ENDED) != 0) {
+    if ((rs & EOF_PUSHED) != 0) {
       return;
     }
-    rs |= ENDED;
-    if ((rs & SYNC) != 0) {
+    rs |= EOF_PUSHED;
+    if ((rs & IN_DO_READ) != 0) {
       emitReadable();
     } else {
       rs &= ~NEED_READABLE;
@@ -218,11 +218,11 @@ public abstract class Readable<T> extends Stream {
   }
 
   private void emitReadableNow() {
-    if (!destroyed() && errored == null && (length > 0 || (rs & ENDED) != 0)) {
+    if (!destroyed() && errored() == null && (length > 0 || (rs & EOF_PUSHED) != 0)) {
       emit(READABLE);
       rs &= ~EMITTED_READABLE;
     }
-    if ((rs & FLOWING) == 0 && (rs & ENDED) == 0 && length <= hwm) {
+    if ((rs & FLOWING) == 0 && (rs & EOF_PUSHED) == 0 && length <= hwm) {
       rs |= NEED_READABLE;
     } else {
       rs &= ~NEED_READABLE;
@@ -239,7 +239,7 @@ public abstract class Readable<T> extends Stream {
 
   private void readMore() {
     // Fill the buffer up to the mark while the source keeps producing synchronously.
-    while ((rs & (READING | ENDED)) == 0
+    while ((rs & (READING | EOF_PUSHED)) == 0
         && (length < hwm || ((rs & FLOWING) != 0 && length == 0))) {
       long before = length;
       read(0);
@@ -277,8 +277,8 @@ public abstract class Readable<T> extends Stream {
       rs &= ~EMITTED_READABLE;
     }
     if (n == 0 && (rs & NEED_READABLE) != 0
-        && ((hwm != 0 ? length >= hwm : length > 0) || (rs & ENDED) != 0)) {
-      if (length == 0 && (rs & ENDED) != 0) {
+        && ((hwm != 0 ? length >= hwm : length > 0) || (rs & EOF_PUSHED) != 0)) {
+      if (length == 0 && (rs & EOF_PUSHED) != 0) {
         endReadable();
       } else {
         emitReadable();
@@ -286,17 +286,17 @@ public abstract class Readable<T> extends Stream {
       return null;
     }
     long want = howMuchToRead(n, all);
-    if (want == 0 && (rs & ENDED) != 0) {
+    if (want == 0 && (rs & EOF_PUSHED) != 0) {
       if (length == 0) {
         endReadable();
       }
       return null;
     }
     boolean doRead = (rs & NEED_READABLE) != 0 || length == 0 || length - want < hwm;
-    if ((rs & (ENDED | READING)) != 0 || destroyed() || errored != null || !constructed()) {
+    if ((rs & (EOF_PUSHED | READING)) != 0 || destroyed() || errored() != null || !constructed()) {
       doRead = false;
     } else if (doRead) {
-      rs |= READING | SYNC;
+      rs |= READING | IN_DO_READ;
       if (length == 0) {
         rs |= NEED_READABLE;
       }
@@ -309,7 +309,7 @@ public abstract class Readable<T> extends Stream {
       }
       LOOP.exitStage(loop, outer);
       stats.hookEnd(t0, objectMode);
-      rs &= ~SYNC;
+      rs &= ~IN_DO_READ;
       if ((rs & READING) == 0) {
         want = howMuchToRead(n, all);
       }
@@ -330,10 +330,10 @@ public abstract class Readable<T> extends Stream {
       }
     }
     if (length == 0) {
-      if ((rs & ENDED) == 0) {
+      if ((rs & EOF_PUSHED) == 0) {
         rs |= NEED_READABLE;
       }
-      if ((all || n != want) && (rs & ENDED) != 0) {
+      if ((all || n != want) && (rs & EOF_PUSHED) != 0) {
         endReadable();
       }
     }
@@ -346,7 +346,7 @@ public abstract class Readable<T> extends Stream {
   }
 
   private long howMuchToRead(long n, boolean all) {
-    if ((!all && n <= 0) || (length == 0 && (rs & ENDED) != 0)) {
+    if ((!all && n <= 0) || (length == 0 && (rs & EOF_PUSHED) != 0)) {
       return 0;
     }
     if (objectMode) {
@@ -358,7 +358,7 @@ public abstract class Readable<T> extends Stream {
     if (n <= length) {
       return n;
     }
-    return (rs & ENDED) != 0 ? length : 0;
+    return (rs & EOF_PUSHED) != 0 ? length : 0;
   }
 
   /** Takes {@code n} units from the front: one object, one whole buffer, or a slice/concat. */
@@ -406,13 +406,13 @@ public abstract class Readable<T> extends Stream {
 
   private void endReadable() {
     if ((rs & END_EMITTED) == 0) {
-      rs |= ENDED;
+      rs |= EOF_PUSHED;
       loop.nextTick(this::endReadableNow);
     }
   }
 
   private void endReadableNow() {
-    if (errored == null && !closeEmitted() && (rs & END_EMITTED) == 0 && length == 0) {
+    if (errored() == null && !closeEmitted() && (rs & END_EMITTED) == 0 && length == 0) {
       rs |= END_EMITTED;
       emit(END);
       afterEnd();
@@ -612,6 +612,14 @@ public abstract class Readable<T> extends Stream {
   }
 
   @Override
+  void discardBuffered() {
+    for (Object chunk; (chunk = buffer.pollFirst()) != null; ) {
+      doDiscard(chunk);
+    }
+    length = 0;
+  }
+
+  @Override
   boolean hasReadableSide() {
     return (rs & READABLE_OFF) == 0;
   }
@@ -643,7 +651,7 @@ public abstract class Readable<T> extends Stream {
     if (length == 0) {
       return 0;
     }
-    return objectMode ? 1 : ((ByteBuffer) buffer.peekFirst()).remaining();
+    return readableStrategy.size(buffer.peekFirst());
   }
 
   public long readableHighWaterMark() {
@@ -669,18 +677,23 @@ public abstract class Readable<T> extends Stream {
     return (rs & DATA_EMITTED) != 0;
   }
 
+  /** Whether the end was pushed (Node's {@code readableState.ended}), delivered or not. */
+  boolean eofPushed() {
+    return (rs & EOF_PUSHED) != 0;
+  }
+
   /** Destroyed or errored before END. */
   public boolean readableAborted() {
-    return (destroyed() || errored != null) && (rs & END_EMITTED) == 0;
+    return (destroyed() || errored() != null) && (rs & END_EMITTED) == 0;
   }
 
   boolean readableEndPushed() {
-    return (rs & ENDED) != 0;
+    return (rs & EOF_PUSHED) != 0;
   }
 
   @Override
   boolean readableFinishedLoose() {
-    return (rs & END_EMITTED) != 0 || ((rs & ENDED) != 0 && length == 0);
+    return (rs & END_EMITTED) != 0 || ((rs & EOF_PUSHED) != 0 && length == 0);
   }
 
   @Override
@@ -697,7 +710,7 @@ public abstract class Readable<T> extends Stream {
     }
     if ((rs & END_EMITTED) != 0) {
       b.append("END_EMITTED ");
-    } else if ((rs & ENDED) != 0) {
+    } else if ((rs & EOF_PUSHED) != 0) {
       b.append("ENDED ");
     }
     if (length >= hwm && hwm > 0) {

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The writable side of a stream: buffer, cork, drain, end/final/finish. One instance per {@link
@@ -26,16 +27,16 @@ import java.util.List;
  *
  * @param <T> chunk type
  */
-abstract class WritableState<T> {
+final class WritableState<T> {
 
   private static final LoopAccess LOOP = LoopAccess.get();
 
   static final int ENDING = 1;
-  static final int ENDED = 1 << 1;
+  static final int END_RETURNED = 1 << 1;
   static final int FINISHED = 1 << 2;
   static final int NEED_DRAIN = 1 << 3;
   static final int WRITING = 1 << 4;
-  static final int SYNC = 1 << 5;
+  static final int IN_DO_WRITE = 1 << 5;
   static final int BUFFER_PROCESSING = 1 << 6;
   static final int PREFINISHED = 1 << 7;
   static final int FINAL_CALLED = 1 << 8;
@@ -78,6 +79,10 @@ abstract class WritableState<T> {
 
   // immutable
   final Stream owner;
+  private final QueuingStrategy strategy;
+  private final WriteHook<T> write;
+  private final WritevHook<T> writev;
+  private final Consumer<Callback> fin;
   final EventLoop loop;
   final boolean objectMode;
   final long hwm;
@@ -99,29 +104,51 @@ abstract class WritableState<T> {
   private AfterWriteTick afterWriteTick;
   private AfterWriteTick spareTick;
 
-  WritableState(Stream owner, QueuingStrategy strategy, boolean hasWritev, boolean writable) {
+  /** The owner's {@code doWrite}. */
+  @FunctionalInterface
+  interface WriteHook<T> {
+    void write(T chunk, Callback callback);
+  }
+
+  /** The owner's {@code doWritev}. */
+  @FunctionalInterface
+  interface WritevHook<T> {
+    void writev(List<T> chunks, Callback callback);
+  }
+
+  WritableState(Stream owner, QueuingStrategy strategy, boolean writable, WriteHook<T> write,
+      WritevHook<T> writev, Consumer<Callback> fin) {
     this.owner = owner;
+    this.strategy = strategy;
+    this.write = write;
+    this.writev = writev;
+    this.fin = fin;
     this.loop = owner.loop;
     this.objectMode = !strategy.isBytes();
     this.hwm = strategy.highWaterMark();
-    this.hasWritev = hasWritev;
-    this.hasFinal = Stream.overrides(owner.getClass(),
-        owner instanceof Duplex ? Duplex.class : Writable.class, "doFinal", Callback.class);
+    Class<?> base = owner instanceof Duplex ? Duplex.class : Writable.class;
+    this.hasWritev = Stream.overrides(owner.getClass(), base, "doWritev", List.class, Callback.class);
+    this.hasFinal = Stream.overrides(owner.getClass(), base, "doFinal", Callback.class);
     // A duplex counts what is read from it as its output (Readable), not what its hook takes.
     this.countsOutput = !(owner instanceof Readable) || !owner.hasReadableSide();
     if (!writable) {
-      ws = WRITABLE_OFF | ENDING | ENDED | FINISHED;
+      ws = WRITABLE_OFF | ENDING | END_RETURNED | FINISHED;
     }
   }
 
-  abstract void callWrite(T chunk, Callback callback);
-
-  abstract void callWritev(List<T> chunks, Callback callback);
-
-  abstract void callFinal(Callback callback);
+  /**
+   * The owner's default {@code doWrite}: a lone chunk goes to {@code doWritev} as a one-element
+   * list when the owner has one (Node's default {@code _write}).
+   */
+  void writeAsWritev(T chunk, Callback callback) {
+    if (!hasWritev) {
+      throw StreamException.methodNotImplemented("_write()");
+    }
+    writev.writev(List.of(chunk), callback);
+  }
 
   private long size(Object chunk) {
-    return objectMode ? 1 : ((ByteBuffer) chunk).remaining();
+    return strategy.size(chunk);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -161,7 +188,7 @@ abstract class WritableState<T> {
     long len = size(chunk);
     owner.stats.in(objectMode ? 0 : len);
     length += len;
-    if ((ws & WRITING) != 0 || corked > 0 || owner.errored != null || !owner.constructed()) {
+    if ((ws & WRITING) != 0 || corked > 0 || owner.errored() != null || !owner.constructed()) {
       buffered.addLast(new Entry(chunk, callback));
     } else {
       startWrite(len, chunk, null, callback);
@@ -173,14 +200,14 @@ abstract class WritableState<T> {
       ws |= NEED_DRAIN;
       owner.stats.blocked(LOOP.cachedNanos(loop));
     }
-    return ret && owner.errored == null && !owner.destroyed();
+    return ret && owner.errored() == null && !owner.destroyed();
   }
 
   /** Hands one chunk (or a batch) to the hook; a throwing hook fails the write. */
   private void startWrite(long len, T chunk, List<T> chunks, Callback callback) {
     writelen = len;
     writecb = callback;
-    ws |= WRITING | SYNC;
+    ws |= WRITING | IN_DO_WRITE;
     if (countsOutput) {
       owner.stats.out(objectMode ? 0 : len);
     }
@@ -191,9 +218,9 @@ abstract class WritableState<T> {
       Object outer = LOOP.enterStage(loop, owner);
       try {
         if (chunks != null) {
-          callWritev(chunks, onWrite);
+          writev.writev(chunks, onWrite);
         } else {
-          callWrite(chunk, onWrite);
+          write.write(chunk, onWrite);
         }
       } catch (Throwable t) {
         if (writecb == callback && (ws & WRITING) != 0) {
@@ -205,11 +232,11 @@ abstract class WritableState<T> {
       LOOP.exitStage(loop, outer);
       owner.stats.hookEnd(t0, objectMode);
     }
-    ws &= ~SYNC;
+    ws &= ~IN_DO_WRITE;
   }
 
   private void onWrite(Throwable error) {
-    boolean sync = (ws & SYNC) != 0;
+    boolean sync = (ws & IN_DO_WRITE) != 0;
     Callback cb = writecb;
     if (cb == null) {
       owner.errorOrDestroy(StreamException.multipleCallback(), false);
@@ -220,9 +247,7 @@ abstract class WritableState<T> {
     length -= writelen;
     writelen = 0;
     if (error != null) {
-      if (owner.errored == null) {
-        owner.errored = error;
-      }
+      owner.recordError(error);
       if (sync) {
         loop.nextTick(() -> onWriteError(error, cb));
       } else {
@@ -322,21 +347,36 @@ abstract class WritableState<T> {
     ws &= ~BUFFER_PROCESSING;
   }
 
+  /**
+   * After doDestroy, for an owner that releases chunks: fails the buffered writes now, even
+   * behind a write still in flight, so that their chunks are released with the stream.
+   */
+  void discardBuffered() {
+    failBuffered();
+  }
+
+  private void failBuffered() {
+    for (Entry e; (e = buffered.pollFirst()) != null; ) {
+      length -= size(e.chunk);
+      pendingcb--;
+      if (owner.discards()) {
+        owner.doDiscard(e.chunk);
+      }
+      e.callback.done(owner.errored() != null ? owner.errored() : StreamException.destroyed("write"));
+    }
+  }
+
   /** Fails every buffered write and pending end callback (after an error or destroy). */
   void errorBuffer() {
     if ((ws & WRITING) != 0) {
       return;
     }
-    for (Entry e; (e = buffered.pollFirst()) != null; ) {
-      length -= size(e.chunk);
-      pendingcb--;
-      e.callback.done(owner.errored != null ? owner.errored : StreamException.destroyed("write"));
-    }
+    failBuffered();
     if (onFinished != null && !onFinished.isEmpty()) {
       List<Callback> fins = onFinished;
       onFinished = null;
       for (Callback c : fins) {
-        c.done(owner.errored != null ? owner.errored : StreamException.destroyed("end"));
+        c.done(owner.errored() != null ? owner.errored() : StreamException.destroyed("end"));
       }
     }
   }
@@ -372,10 +412,10 @@ abstract class WritableState<T> {
       uncork();
     }
     if (err == null) {
-      if (owner.errored == null && (ws & ENDING) == 0) {
+      if (owner.errored() == null && (ws & ENDING) == 0) {
         ws |= ENDING;
         finishMaybe(true);
-        ws |= ENDED;
+        ws |= END_RETURNED;
       } else if ((ws & FINISHED) != 0) {
         err = StreamException.alreadyFinished("end");
       } else if (owner.destroyed()) {
@@ -383,8 +423,8 @@ abstract class WritableState<T> {
       }
     }
     if (callback != null) {
-      if (err != null || owner.errored != null || (ws & FINISHED) != 0) {
-        Throwable e = err != null ? err : owner.errored;
+      if (err != null || owner.errored() != null || (ws & FINISHED) != 0) {
+        Throwable e = err != null ? err : owner.errored();
         loop.nextTick(() -> callback.done(e));
       } else {
         if (onFinished == null) {
@@ -397,7 +437,7 @@ abstract class WritableState<T> {
 
   private boolean needFinish() {
     return (ws & (ENDING | FINISHED | WRITING)) == ENDING && !owner.destroyed()
-        && owner.constructed() && length == 0 && owner.errored == null && buffered.isEmpty()
+        && owner.constructed() && length == 0 && owner.errored() == null && buffered.isEmpty()
         && !owner.errorEmitted() && !owner.closeEmitted();
   }
 
@@ -424,7 +464,7 @@ abstract class WritableState<T> {
       pendingcb--;
       if (err != null) {
         failFinished(err);
-        owner.errorOrDestroy(err, (ws & SYNC) != 0);
+        owner.errorOrDestroy(err, (ws & IN_DO_WRITE) != 0);
       } else if (needFinish()) {
         ws |= PREFINISHED;
         owner.emit(Stream.PREFINISH);
@@ -432,14 +472,14 @@ abstract class WritableState<T> {
         loop.nextTick(this::finish);
       }
     };
-    ws |= SYNC;
+    ws |= IN_DO_WRITE;
     pendingcb++;
     try {
-      callFinal(onFinal);
+      fin.accept(onFinal);
     } catch (Throwable t) {
       onFinal.done(t);
     }
-    ws &= ~SYNC;
+    ws &= ~IN_DO_WRITE;
   }
 
   private void failFinished(Throwable err) {
@@ -510,14 +550,14 @@ abstract class WritableState<T> {
   // queries
 
   boolean isWritable() {
-    return (ws & (WRITABLE_OFF | ENDING | ENDED)) == 0 && !owner.destroyed() && owner.errored == null;
+    return (ws & (WRITABLE_OFF | ENDING | END_RETURNED)) == 0 && !owner.destroyed() && owner.errored() == null;
   }
 
   boolean needDrain() {
     return (ws & (NEED_DRAIN | ENDING)) == NEED_DRAIN && !owner.destroyed();
   }
 
-  boolean ended() {
+  boolean endCalled() {
     return (ws & ENDING) != 0;
   }
 
@@ -527,7 +567,7 @@ abstract class WritableState<T> {
 
   /** Node's {@code isWritableFinished(stream, strict=false)}. */
   boolean finishedOrFlushed() {
-    return (ws & FINISHED) != 0 || ((ws & ENDED) != 0 && length == 0);
+    return (ws & FINISHED) != 0 || ((ws & END_RETURNED) != 0 && length == 0);
   }
 
   /** Write callbacks not yet delivered plus a pending final/finish (Node's {@code pendingcb}). */

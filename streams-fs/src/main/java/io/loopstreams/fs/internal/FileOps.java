@@ -5,7 +5,6 @@ import io.loopstreams.core.SystemException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Blocking file operations shared by the streams and {@code Fs}: they run on the offload pool
@@ -40,8 +38,12 @@ public final class FileOps {
     return SystemException.fromIOException(e, syscall, path == null ? null : path.toString());
   }
 
-  /** An open file and its size when it was opened. */
-  public record Opened(FileChannel channel, long size) {
+  /**
+   * An open file, its size when it was opened (a hint: {@code /proc} files say 0, a file may
+   * grow), and whether it is a regular file (read at positions) or a FIFO or device (read in
+   * sequence).
+   */
+  public record Opened(FileChannel channel, long size, boolean regular) {
   }
 
   /**
@@ -60,7 +62,7 @@ public final class FileOps {
       if (attrs.isDirectory()) {
         throw isDirectory("open", path);
       }
-      return new Opened(ch, attrs.size());
+      return new Opened(ch, attrs.size(), attrs.isRegularFile());
     } catch (IOException e) {
       closeQuietly(ch);
       throw map(e, "open", path);
@@ -104,26 +106,6 @@ public final class FileOps {
       }
     }
     return ch;
-  }
-
-  /** A fresh temporary file {@code .<name>.<random>.tmp} in {@code destination}'s directory. */
-  public static Path createTemp(Path destination) {
-    Path dir = destination.toAbsolutePath().getParent();
-    String base = "." + destination.getFileName() + ".";
-    for (int attempt = 0; ; attempt++) {
-      Path tmp = dir.resolve(base + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".tmp");
-      try {
-        Files.createFile(tmp);
-        return tmp;
-      } catch (FileAlreadyExistsException e) {
-        if (attempt > 16) {
-          throw map(e, "open", tmp);
-        }
-      } catch (IOException e) {
-        // Reported against the destination: that is the name the caller knows (Node's shape).
-        throw map(e, "open", destination);
-      }
-    }
   }
 
   /**
@@ -182,28 +164,5 @@ public final class FileOps {
       // The caller is already failing with a more relevant error.
       return;
     }
-  }
-
-  /**
-   * Copies up to {@code max} bytes from {@code src} at {@code position} to {@code dst}'s
-   * current position with {@code transferTo} (sendfile/copy_file_range: no copy through user
-   * space). Returns the bytes moved; fewer than {@code max} only at the end of {@code src}.
-   */
-  public static long transfer(FileChannel src, long position, long max, FileChannel dst,
-      Path srcPath, Path dstPath) {
-    long done = 0;
-    try {
-      while (done < max) {
-        long n = src.transferTo(position + done, max - done, dst);
-        if (n <= 0) {
-          break; // file to file, transferTo returns 0 only at the end of the source
-        }
-        done += n;
-      }
-    } catch (IOException e) {
-      String m = String.valueOf(e.getMessage());
-      throw map(e, m.contains("No space") ? "write" : "copyfile", m.contains("No space") ? dstPath : srcPath);
-    }
-    return done;
   }
 }

@@ -1,12 +1,11 @@
 package io.loopstreams.core.reactive.internal;
 
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.Handoff;
 import io.loopstreams.core.internal.LoopAccess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
-import java.util.concurrent.RejectedExecutionException;
-import org.jctools.queues.MpscUnboundedArrayQueue;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
@@ -24,19 +23,16 @@ import org.reactivestreams.Subscription;
  * closes cancels it (rule 2.6: a subscriber that can no longer consume cancels).
  *
  * <h2>Fields</h2>
- * {@code inbox}, {@code upstream}, {@code wip}, {@code done}/{@code error}: any thread.
+ * {@code inbox}, {@code upstream}, {@code done}/{@code error}: any thread.
  */
-abstract class Inbound<T> implements Subscriber<T>, Runnable {
+abstract class Inbound<T> implements Subscriber<T> {
 
-  private static final VarHandle WIP;
   private static final VarHandle UPSTREAM;
   private static final LoopAccess LOOP = LoopAccess.get();
 
   static {
     try {
-      MethodHandles.Lookup l = MethodHandles.lookup();
-      WIP = l.findVarHandle(Inbound.class, "wip", int.class);
-      UPSTREAM = l.findVarHandle(Inbound.class, "upstream", Subscription.class);
+      UPSTREAM = MethodHandles.lookup().findVarHandle(Inbound.class, "upstream", Subscription.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -48,17 +44,17 @@ abstract class Inbound<T> implements Subscriber<T>, Runnable {
 
   // any thread
   /** Elements in transit to the loop; at most the demand signalled (rule 1.1). */
-  private final MpscUnboundedArrayQueue<T> inbox;
+  private final Handoff<T> inbox;
   /** null → the subscription → {@link Signals#CANCELLED} once cancelled. */
   private volatile Subscription upstream;
-  private volatile int wip;
   /** Written before the volatile {@code done}. */
   private Throwable error;
   private volatile boolean done;
 
   Inbound(EventLoop loop, long expectedDemand) {
     this.loop = Objects.requireNonNull(loop, "loop");
-    this.inbox = new MpscUnboundedArrayQueue<>((int) Math.max(8, Math.min(expectedDemand, 1024)));
+    // The loop gone, nobody will consume: cancel upstream (rule 2.6).
+    this.inbox = Handoff.unbounded(loop, expectedDemand, h -> drainOnce(), this::cancel);
   }
 
   /** Applies what arrived; loop thread only. */
@@ -78,14 +74,13 @@ abstract class Inbound<T> implements Subscriber<T>, Runnable {
       cancel(); // the loop is gone or going: nobody will consume
       return;
     }
-    schedule();
+    inbox.signal();
   }
 
   @Override
   public final void onNext(T item) {
     Objects.requireNonNull(item, "rule 2.13: onNext(null)");
     inbox.offer(item);
-    schedule();
   }
 
   @Override
@@ -94,37 +89,19 @@ abstract class Inbound<T> implements Subscriber<T>, Runnable {
     error = t;
     done = true;
     LOOP.removeOnTerminate(loop, cancelOnExit);
-    schedule();
+    inbox.signal();
   }
 
   @Override
   public final void onComplete() {
     done = true;
     LOOP.removeOnTerminate(loop, cancelOnExit);
-    schedule();
+    inbox.signal();
   }
 
-  private void schedule() {
-    if ((int) WIP.getAndAdd(this, 1) == 0) {
-      try {
-        loop.execute(this);
-      } catch (RejectedExecutionException e) {
-        cancel(); // the loop is gone: nobody will consume
-      }
-    }
-  }
-
-  /** The drain: loop thread only. */
-  @Override
-  public final void run() {
-    int missed = 1;
-    for (;;) {
-      drainOnce();
-      missed = (int) WIP.getAndAdd(this, -missed) - missed;
-      if (missed == 0) {
-        return;
-      }
-    }
+  /** Schedules a drain from outside a signal (a request or cancel made on the loop). */
+  final void schedule() {
+    inbox.signal();
   }
 
   // ---------------------------------------------------------------------------------------------

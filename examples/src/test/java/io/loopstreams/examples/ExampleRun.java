@@ -1,0 +1,36 @@
+package io.loopstreams.examples;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** An example's {@code main} run in a child JVM, as {@code ./run-example} runs it: exit code and output. */
+record ExampleRun(int exit, String stdout, String stderr) {
+
+  static ExampleRun of(Class<?> example, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), example.getName()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).start();
+    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(example.getSimpleName() + " did not exit");
+    }
+    return new ExampleRun(p.exitValue(), out, new String(err.join(), StandardCharsets.UTF_8));
+  }
+
+  private static byte[] readAll(java.io.InputStream in) {
+    try {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
