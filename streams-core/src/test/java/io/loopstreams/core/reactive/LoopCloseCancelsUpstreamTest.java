@@ -1,13 +1,17 @@
 package io.loopstreams.core.reactive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.stream.Readable;
 import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.core.stream.Writable;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -18,7 +22,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Closing a loop cancels every foreign subscription its streams hold (rule 2.6: a subscriber
  * that can no longer consume cancels), whether the loop was busy with that publisher's items or
- * the subscription was idle, waiting for demand that a closed loop will never signal.
+ * the subscription was idle, waiting for demand that a closed loop will never signal; and a
+ * foreign subscriber of one of its streams gets {@code onError} instead of waiting for ever.
  */
 class LoopCloseCancelsUpstreamTest {
 
@@ -56,5 +61,25 @@ class LoopCloseCancelsUpstreamTest {
     } finally {
       publisherThreads.dispose();
     }
+  }
+
+  @Test
+  void closeSignalsOnErrorToAForeignSubscriberOfAStreamThatWillNeverEnd() throws Exception {
+    EventLoop loop = EventLoop.create("close-downstream").start();
+    CountDownLatch subscribed = new CountDownLatch(1);
+    CompletableFuture<List<Integer>> all = loop.call(() -> {
+      Readable<Integer> silent = new Readable<>(StreamOptions.objects()) {
+        @Override
+        protected void doRead(long size) {
+          // never pushes: the subscriber's only way out is the loop's close
+        }
+      };
+      return Reactor.toFlux(silent).doOnSubscribe(s -> subscribed.countDown()).collectList().toFuture();
+    }).get(10, TimeUnit.SECONDS);
+    assertTrue(subscribed.await(10, TimeUnit.SECONDS));
+    loop.close();
+    ExecutionException e = assertThrows(ExecutionException.class, () -> all.get(10, TimeUnit.SECONDS));
+    assertEquals(IllegalStateException.class, e.getCause().getClass());
+    assertEquals("loop close-downstream has terminated", e.getCause().getMessage());
   }
 }
