@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   try { op(); } catch (e) { console.log(name, "->", JSON.stringify({code: e.code, errno: e.errno,
  *     syscall: e.syscall, path: e.path, dest: e.dest, message: e.message})); } }
  * </pre>
- * prints on Node 20.20 (Linux, as root; D = /tmp/errtw):
+ * prints on Node 20.20 (Linux, as root; D stands for the directory):
  * <pre>
  * ENOTDIR mkdir -> {"code":"ENOTDIR","errno":-20,"syscall":"mkdir","path":"D/file/sub","message":"ENOTDIR: not a directory, mkdir 'D/file/sub'"}
  * ENOTDIR open -> {"code":"ENOTDIR","errno":-20,"syscall":"open","path":"D/file/sub","message":"ENOTDIR: not a directory, open 'D/file/sub'"}
