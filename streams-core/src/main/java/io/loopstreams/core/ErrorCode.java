@@ -130,7 +130,14 @@ public enum ErrorCode {
   Z_BUF_ERROR(-5, null),
   Z_NEED_DICT(2, null),
   Z_STREAM_ERROR(-2, null),
-  Z_MEM_ERROR(-4, null);
+  Z_MEM_ERROR(-4, null),
+
+  // TLS verification failures (OpenSSL's names, as Node's tls reports them).
+  ERR_TLS_CERT_ALTNAME_INVALID,
+  DEPTH_ZERO_SELF_SIGNED_CERT,
+  SELF_SIGNED_CERT_IN_CHAIN,
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE,
+  CERT_HAS_EXPIRED;
 
   private static final ErrorCode[] VALUES = values();
 

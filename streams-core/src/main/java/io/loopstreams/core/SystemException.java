@@ -114,7 +114,7 @@ public class SystemException extends StreamException {
    * OS text the JDK copies into the reason or message (the {@link ErrorCode} table); anything
    * else is {@code EIO}.
    */
-  static ErrorCode codeOf(IOException e) {
+  public static ErrorCode codeOf(IOException e) {
     ErrorCode byType = codeOfType(e);
     if (byType != null) {
       return byType;

@@ -25,9 +25,11 @@ class ErrorCodeTest {
         "ERR_METHOD_NOT_IMPLEMENTED", "ERR_INVALID_ARG_TYPE", "ERR_INVALID_ARG_VALUE", "ERR_OUT_OF_RANGE",
         "ERR_MISSING_ARGS", "ERR_INVALID_RETURN_VALUE", "ERR_INVALID_STATE", "ERR_UNKNOWN_ENCODING",
         "ERR_UNHANDLED_ERROR", "ERR_UNHANDLED_REJECTION", "ABORT_ERR");
-    List<String> zlib = List.of("Z_DATA_ERROR", "Z_BUF_ERROR", "Z_NEED_DICT", "Z_STREAM_ERROR", "Z_MEM_ERROR");
+    List<String> zlibAndTls = List.of("Z_DATA_ERROR", "Z_BUF_ERROR", "Z_NEED_DICT", "Z_STREAM_ERROR",
+        "Z_MEM_ERROR", "ERR_TLS_CERT_ALTNAME_INVALID", "DEPTH_ZERO_SELF_SIGNED_CERT",
+        "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "CERT_HAS_EXPIRED");
     assertEquals(nodeOwn, codes.subList(0, nodeOwn.size()));
-    assertEquals(zlib, codes.subList(codes.size() - zlib.size(), codes.size()));
+    assertEquals(zlibAndTls, codes.subList(codes.size() - zlibAndTls.size(), codes.size()));
   }
 
   /**
