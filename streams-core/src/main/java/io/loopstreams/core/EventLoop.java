@@ -41,6 +41,18 @@ import java.util.function.Consumer;
  * exits). A rejected promise still unhandled after a microtask drain is an unhandled rejection,
  * handled per {@link UnhandledRejectionMode} (default {@code THROW}, as Node ≥ 15).
  *
+ * <h2>Closing</h2>
+ * {@link #close()} (or the end of {@link #run}) stops the phases after the current callback:
+ * timers, immediates and pending/close callbacks not yet run are dropped, as Node drops them at
+ * exit. Then, like Netty's graceful shutdown and unlike {@code shutdownNow}, the loop runs every
+ * task already accepted by {@link #execute}/{@link #call} (each followed by its microtasks), so
+ * every {@code call} future completes; a task offered afterwards from another thread is refused
+ * with a {@link RejectedExecutionException}, never queued and forgotten. Then it releases what
+ * was registered to be released on exit: a foreign Reactive Streams subscription is cancelled,
+ * a future bridging a promise to another thread ({@link Promise#await()}) fails with an {@link
+ * IllegalStateException}, a resource of another module is closed. Streams that hold nothing
+ * outside the loop are not touched: they simply never run again.
+ *
  * <h2>Threads</h2>
  * {@link #execute}, {@link #call}, {@link #close}, {@link #inLoop} and the accessors are
  * thread-safe. Everything else is loop-confined and fails fast with an {@link
@@ -99,6 +111,7 @@ public final class EventLoop implements Executor, AutoCloseable {
 
   // any thread
   private final LoopInbox inbox = new LoopInbox();
+  private final LoopResources resources = new LoopResources();
   private volatile Thread thread;
   private volatile int lifecycle = NEW;
   private final LoopProbe probe = new LoopProbe();
@@ -236,6 +249,11 @@ public final class EventLoop implements Executor, AutoCloseable {
       // Only an error inside the loop's own machinery gets here; callbacks are guarded.
       events.recordFatal(t);
     } finally {
+      try {
+        runAcceptedTasksAndRelease();
+      } catch (Throwable t) {
+        events.recordFatal(t);
+      }
       lifecycle = TERMINATED;
       Throwable fatal = events.fatal();
       if (fatal != null) {
@@ -247,6 +265,46 @@ public final class EventLoop implements Executor, AutoCloseable {
         termination.complete(null);
       }
     }
+  }
+
+  /**
+   * The exit: no task accepted by {@link #execute} is lost (the inbox refuses new ones from other
+   * threads, then drains to empty), then the registered resources are released.
+   */
+  private void runAcceptedTasksAndRelease() {
+    // What the stopped callback queued is dropped with the timers, as before the close.
+    nextTicks.clear();
+    microtasks.clear();
+    inbox.close();
+    boolean released = false;
+    while (!released || !inbox.isEmpty()) {
+      Runnable task;
+      while ((task = inbox.poll()) != null) {
+        stopped = false;
+        runCallback(task);
+      }
+      if (!released) {
+        released = true;
+        for (Runnable action : resources.closeAll()) {
+          stopped = false;
+          runCallback(action);
+        }
+      }
+    }
+    stopped = true;
+  }
+
+  /**
+   * Registers {@code action} to run on this loop's thread when the loop terminates; false if it
+   * already released its resources (the caller releases at once). Thread-safe.
+   */
+  boolean onTerminate(Runnable action) {
+    return resources.add(Objects.requireNonNull(action, "action"));
+  }
+
+  /** Forgets an action of {@link #onTerminate}. Thread-safe. */
+  void removeOnTerminate(Runnable action) {
+    resources.remove(action);
   }
 
   /** One iteration after the first timers run, in libuv ≥ 1.45 order. */
@@ -512,11 +570,16 @@ public final class EventLoop implements Executor, AutoCloseable {
   public void execute(Runnable task) {
     Objects.requireNonNull(task, "task");
     if (!post(task)) {
-      throw new RejectedExecutionException("loop " + name + " has terminated");
+      throw new RejectedExecutionException("loop " + name + " has terminated or is terminating");
     }
   }
 
-  /** Runs {@code task} on the loop and completes the future with its result. Thread-safe. */
+  /**
+   * Runs {@code task} on the loop and completes the future with its result. Thread-safe. An
+   * accepted task always runs, even when the loop is closed meanwhile (class doc).
+   *
+   * @throws RejectedExecutionException if the loop has terminated or is terminating
+   */
   public <T> CompletableFuture<T> call(Callable<T> task) {
     CompletableFuture<T> f = new CompletableFuture<>();
     execute(() -> {
@@ -534,8 +597,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     if (lifecycle == TERMINATED) {
       return false;
     }
-    inbox.offer(task, thread);
-    return true;
+    return inbox.offer(task, thread);
   }
 
   /**
@@ -716,18 +778,25 @@ public final class EventLoop implements Executor, AutoCloseable {
   }
 
   /**
-   * Stops a loop: the loop finishes its current callback and microtasks, then terminates;
-   * pending timers and immediates are dropped. Blocks until it has terminated unless called on
-   * the loop itself. Thread-safe and idempotent.
+   * Stops a loop: the loop finishes its current callback and microtasks, runs the tasks already
+   * accepted, releases its registered resources and terminates (class doc); pending timers and
+   * immediates are dropped. Blocks until it has terminated unless called on the loop itself.
+   * Thread-safe and idempotent.
    */
   @Override
   public void close() {
     shutdown();
-    if (!inLoop() && lifecycle != NEW) {
+    if (LIFECYCLE.compareAndSet(this, NEW, RUNNING)) {
+      // Never started: the closing thread becomes the loop's, to run what was accepted.
+      EventLoop outer = CURRENT.get();
+      thread = Thread.currentThread();
+      try {
+        loop(null);
+      } finally {
+        CURRENT.set(outer);
+      }
+    } else if (!inLoop()) {
       termination.exceptionally(t -> null).join();
-    } else if (lifecycle == NEW) {
-      lifecycle = TERMINATED;
-      termination.complete(null);
     }
   }
 

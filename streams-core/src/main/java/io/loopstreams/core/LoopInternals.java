@@ -41,6 +41,16 @@ final class LoopInternals extends LoopAccess {
   }
 
   @Override
+  public boolean onTerminate(EventLoop loop, Runnable action) {
+    return loop.onTerminate(action);
+  }
+
+  @Override
+  public void removeOnTerminate(EventLoop loop, Runnable action) {
+    loop.removeOnTerminate(action);
+  }
+
+  @Override
   public long dueNanos(Timeout timer) {
     return timer.dueNanos;
   }

@@ -366,21 +366,34 @@ public class Promise<T> {
 
   /**
    * A future completed (on the loop thread) with this promise's outcome. Thread-safe: from another
-   * thread the continuation is attached through {@link EventLoop#execute}.
+   * thread the continuation is attached through {@link EventLoop#execute}. If the loop terminates
+   * before the promise settles (or already has), the future fails with an {@link
+   * IllegalStateException}: a thread in {@link #await()} never waits for ever.
    */
   public final CompletableFuture<T> toCompletableFuture() {
     CompletableFuture<T> f = new CompletableFuture<>();
-    Runnable attach = () -> onSettled((v, e) -> {
-      if (e != null) {
-        f.completeExceptionally(e);
-      } else {
-        f.complete(v);
+    // A loop that terminates first can never settle this promise: the future fails instead.
+    Runnable failOnExit = () -> f.completeExceptionally(new IllegalStateException(
+        "loop " + loop.name() + " terminated before the promise settled"));
+    Runnable attach = () -> {
+      if (!loop.onTerminate(failOnExit)) {
+        failOnExit.run();
+        return;
       }
-    });
+      onSettled((v, e) -> {
+        loop.removeOnTerminate(failOnExit);
+        if (e != null) {
+          f.completeExceptionally(e);
+        } else {
+          f.complete(v);
+        }
+      });
+    };
     if (loop.inLoop()) {
       attach.run();
-    } else {
-      loop.execute(attach);
+    } else if (!loop.post(attach)) {
+      f.completeExceptionally(new IllegalStateException(
+          "loop " + loop.name() + " has terminated: the promise can no longer be observed"));
     }
     return f;
   }

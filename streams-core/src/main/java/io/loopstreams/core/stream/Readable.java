@@ -411,24 +411,31 @@ public abstract class Readable<T> extends Stream {
     if (first.remaining() == n) {
       return buffer.pollFirst();
     }
+    // Slices and absolute copies only: a pushed buffer may be shared (one chunk piped to several
+    // destinations), so its position is never moved; what is left of it becomes a new view.
     if (first.remaining() > n) {
-      ByteBuffer part = first.slice(first.position(), (int) n);
-      first.position(first.position() + (int) n);
-      return part;
+      return takeFront(first, (int) n);
     }
     ByteBuffer out = ByteBuffer.allocate((int) n);
     while (out.hasRemaining()) {
       ByteBuffer b = (ByteBuffer) buffer.peekFirst();
-      if (b.remaining() <= out.remaining()) {
-        out.put(b);
+      int take = Math.min(b.remaining(), out.remaining());
+      out.put(out.position(), b, b.position(), take);
+      out.position(out.position() + take);
+      if (take == b.remaining()) {
         buffer.pollFirst();
       } else {
-        int take = out.remaining();
-        out.put(b.slice(b.position(), take));
-        b.position(b.position() + take);
+        takeFront(b, take);
       }
     }
     return out.flip();
+  }
+
+  /** Replaces the head {@code b} of the buffer by its bytes after {@code n}; returns the first n. */
+  private ByteBuffer takeFront(ByteBuffer b, int n) {
+    buffer.pollFirst();
+    buffer.addFirst(b.slice(b.position() + n, b.remaining() - n));
+    return b.slice(b.position(), n);
   }
 
   private static long nextPowerOfTwo(long n) {
@@ -571,10 +578,15 @@ public abstract class Readable<T> extends Stream {
    * Node's {@code readable.pipe(dest, {end})}: writes every chunk, pauses while the destination's
    * {@code write} returns false and resumes on its DRAIN. Errors are not forwarded and nothing
    * is destroyed: use {@link Pipeline} for that.
+   *
+   * @throws IllegalStateException if {@code destination} belongs to another loop
    */
   public <W extends WritableStream<? super T>> W pipe(W destination, boolean end) {
     loop.checkInLoop(this);
     Objects.requireNonNull(destination, "destination");
+    // A destination of another loop fails here, as in Pipeline.run, not at the first chunk.
+    Stream target = destination.stream();
+    target.loop.checkInLoop(target);
     if (pipes == null) {
       pipes = new ArrayList<>(1);
     }
