@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
@@ -834,5 +835,35 @@ public abstract class Readable<T> extends Stream {
   public Promise<T> reduce(BinaryOperator<T> fn) {
     loop.checkInLoop(this);
     return ReadableReduce.run(this, Objects.requireNonNull(fn, "fn"), null, false);
+  }
+
+  /** Node's {@code some(fn)}: whether an item passes; stops and destroys this stream at the first. */
+  public Promise<Boolean> some(Predicate<? super T> predicate) {
+    return ReadableFind.some(this, Objects.requireNonNull(predicate, "predicate")::test, 1);
+  }
+
+  /** Node's {@code some(fn, {concurrency})} with an async predicate. */
+  public Promise<Boolean> some(Function<? super T, ? extends Promise<Boolean>> predicate, int concurrency) {
+    return ReadableFind.some(this, Objects.requireNonNull(predicate, "predicate"), concurrency);
+  }
+
+  /** Node's {@code every(fn)}: whether all items pass; stops and destroys this stream at the first that fails. */
+  public Promise<Boolean> every(Predicate<? super T> predicate) {
+    return ReadableFind.every(this, Objects.requireNonNull(predicate, "predicate")::test, 1);
+  }
+
+  /** Node's {@code every(fn, {concurrency})} with an async predicate. */
+  public Promise<Boolean> every(Function<? super T, ? extends Promise<Boolean>> predicate, int concurrency) {
+    return ReadableFind.every(this, Objects.requireNonNull(predicate, "predicate"), concurrency);
+  }
+
+  /** Node's {@code find(fn)}: the first item that passes (empty if none); stops and destroys this stream there. */
+  public Promise<Optional<T>> find(Predicate<? super T> predicate) {
+    return ReadableFind.first(this, Objects.requireNonNull(predicate, "predicate")::test, 1);
+  }
+
+  /** Node's {@code find(fn, {concurrency})} with an async predicate. */
+  public Promise<Optional<T>> find(Function<? super T, ? extends Promise<Boolean>> predicate, int concurrency) {
+    return ReadableFind.first(this, Objects.requireNonNull(predicate, "predicate"), concurrency);
   }
 }
