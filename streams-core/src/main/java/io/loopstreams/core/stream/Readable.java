@@ -866,4 +866,15 @@ public abstract class Readable<T> extends Stream {
   public Promise<Optional<T>> find(Function<? super T, ? extends Promise<Boolean>> predicate, int concurrency) {
     return ReadableFind.first(this, Objects.requireNonNull(predicate, "predicate"), concurrency);
   }
+
+  /** Node's {@code readable[Symbol.asyncIterator]()}: the chunks as promises; {@code close()} (break) destroys. */
+  public AsyncIterator<T> iterator() {
+    return iterator(true);
+  }
+
+  /** Node's {@code readable.iterator({destroyOnReturn})}. */
+  public AsyncIterator<T> iterator(boolean destroyOnReturn) {
+    loop.checkInLoop(this);
+    return new AsyncIterator<>(this, destroyOnReturn);
+  }
 }
