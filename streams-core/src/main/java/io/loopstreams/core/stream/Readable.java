@@ -877,4 +877,19 @@ public abstract class Readable<T> extends Stream {
     loop.checkInLoop(this);
     return new AsyncIterator<>(this, destroyOnReturn);
   }
+
+  /**
+   * Node's {@code readable.compose(stream)}: this stream piped into {@code stage}, whose readable
+   * side is returned; an error on either side destroys both (a {@link Pipeline} of the two).
+   */
+  public <R> Duplex<T, R> compose(Duplex<? super T, R> stage) {
+    Pipeline.run(List.of(this, Objects.requireNonNull(stage, "stage")), null);
+    @SuppressWarnings("unchecked") Duplex<T, R> d = (Duplex<T, R>) stage;
+    return d;
+  }
+
+  /** Node's {@code readable.compose(async function*)}: {@code fn} builds the output from this stream's chunks. */
+  public <R> Readable<R> compose(Function<? super Readable<T>, ? extends Readable<R>> fn) {
+    return compose(FunctionStage.<T, R>of(loop, fn));
+  }
 }
