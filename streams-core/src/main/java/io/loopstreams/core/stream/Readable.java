@@ -892,4 +892,10 @@ public abstract class Readable<T> extends Stream {
   public <R> Readable<R> compose(Function<? super Readable<T>, ? extends Readable<R>> fn) {
     return compose(FunctionStage.<T, R>of(loop, fn));
   }
+
+  /** A blocking view for another thread (an Iterable, or {@code stream()}), bounded by the mark. */
+  public BlockingIterable<T> toBlockingIterable() {
+    loop.checkInLoop(this);
+    return new BlockingIterable<>(this);
+  }
 }
