@@ -63,7 +63,9 @@ final class BlockingPull<T> implements AutoCloseable {
 
   private void pump() {
     while (!closed && !terminalQueued && queue.remainingCapacity() > 0) {
-      T chunk = source.destroyed() ? null : source.read();
+      // One chunk as pushed (a paused byte stream's read() would concatenate the whole buffer).
+      long head = source.readableHeadLength();
+      T chunk = source.destroyed() ? null : head == 0 ? source.read() : source.read(head);
       if (chunk != null) {
         queue.offer(chunk);
       } else if (finished != null) {

@@ -71,6 +71,8 @@ final class ReadableInputStream extends InputStream {
 
   @Override
   public void close() {
+    eof = true;
+    current = null;
     pull.close();
   }
 }

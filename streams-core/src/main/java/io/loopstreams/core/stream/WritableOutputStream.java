@@ -18,8 +18,9 @@ import java.util.concurrent.RejectedExecutionException;
  * until DRAIN. So the bytes in flight stay within the destination's mark plus one chunk.
  *
  * <p>{@link #flush()} sends the partial chunk; {@link #close()} sends it and ends the destination,
- * waiting for FINISH. A failed write, or a destination destroyed meanwhile, makes the next call
- * throw an {@link IOException}. Called on the loop thread, every method throws {@link
+ * waiting for the end's callback (Node's finish callbacks run just before FINISH). A failed write, or a destination destroyed meanwhile, makes the next call
+ * throw an {@link IOException}: the view listens to the destination's ERROR and reports it to the
+ * writing thread, so an error is not an unhandled one. Called on the loop thread, every method throws {@link
  * IllegalStateException} (it would wait for itself). One writing thread at a time.
  */
 final class WritableOutputStream extends OutputStream {
@@ -40,6 +41,8 @@ final class WritableOutputStream extends OutputStream {
   WritableOutputStream(WritableStream<ByteBuffer> dest) {
     this.dest = dest;
     this.loop = dest.stream().loop();
+    // The writing thread hears the destination's errors (as IOExceptions): they are handled.
+    dest.stream().on(Stream.ERROR, (Throwable e) -> error = e);
   }
 
   @Override
