@@ -1,10 +1,10 @@
 package io.loopstreams.cli;
 
+import io.loopstreams.core.stream.Transform;
 import io.loopstreams.zlib.BrotliOptions;
 import io.loopstreams.zlib.Zlib;
 import io.loopstreams.zlib.ZlibOptions;
 import io.loopstreams.zlib.ZstdOptions;
-import io.loopstreams.core.stream.Transform;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 

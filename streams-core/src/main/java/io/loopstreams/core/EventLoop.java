@@ -1,7 +1,6 @@
 package io.loopstreams.core;
 
 import io.loopstreams.core.internal.LoopAccess;
-import io.loopstreams.core.internal.TimerHeap;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
@@ -75,7 +74,6 @@ public final class EventLoop implements Executor, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
   private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
   private static final AtomicInteger IDS = new AtomicInteger();
-  private static final long MAX_DELAY = Integer.MAX_VALUE;
   /** Poll-phase budget: completions handled per poll so timers and immediates are not starved. */
   private static final int POLL_BUDGET = 1024;
 
@@ -83,18 +81,12 @@ public final class EventLoop implements Executor, AutoCloseable {
   private static final int RUNNING = 1;
   private static final int TERMINATED = 2;
 
-  private static final VarHandle TICKS;
   private static final VarHandle LIFECYCLE;
-  private static final VarHandle STAGE;
-  private static final VarHandle WATCHDOGS;
 
   static {
     try {
       MethodHandles.Lookup l = MethodHandles.lookup();
-      TICKS = l.findVarHandle(EventLoop.class, "ticks", long.class);
       LIFECYCLE = l.findVarHandle(EventLoop.class, "lifecycle", int.class);
-      STAGE = l.findVarHandle(EventLoop.class, "stage", Object.class);
-      WATCHDOGS = l.findVarHandle(EventLoop.class, "watchdogs", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -111,13 +103,12 @@ public final class EventLoop implements Executor, AutoCloseable {
   private final LoopInbox inbox = new LoopInbox();
   private volatile Thread thread;
   private volatile int lifecycle = NEW;
-  /** Callbacks started so far, written with release semantics; read by the watchdog. */
-  private volatile long ticks;
+  private final LoopProbe probe = new LoopProbe();
   private volatile boolean stopRequested;
   private final CompletableFuture<Void> termination = new CompletableFuture<>();
 
   // loop thread only
-  private final TimerHeap<Timeout> timers = new TimerHeap<>(new TimerAccess());
+  private final LoopTimers timers = new LoopTimers();
   private final ArrayDeque<Immediate> immediates = new ArrayDeque<>();
   private final ArrayDeque<Runnable> nextTicks = new ArrayDeque<>();
   private final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
@@ -125,7 +116,6 @@ public final class EventLoop implements Executor, AutoCloseable {
   private final ArrayDeque<Runnable> closing = new ArrayDeque<>();
   private final ProcessEvents events = new ProcessEvents(this);
   private long nowNanos;
-  private long timerSeq;
   private int refs;
   private int requests;
   private boolean keepAlive;
@@ -296,15 +286,7 @@ public final class EventLoop implements Executor, AutoCloseable {
   private void runTimers() {
     long now = nowNanos;
     Timeout t;
-    while (!stopped && (t = timers.peek()) != null && t.dueNanos - now <= 0) {
-      timers.poll();
-      if (t.repeat) {
-        // Rescheduled before the callback so that it survives a throw; clearInterval inside the
-        // callback removes it again. Next due = this run's start + interval: no catch-up burst.
-        schedule(t, now);
-      } else {
-        t.disarm();
-      }
+    while (!stopped && (t = timers.pollDue(now)) != null) {
       runCallback(t.callback);
     }
   }
@@ -357,7 +339,7 @@ public final class EventLoop implements Executor, AutoCloseable {
 
   /** Runs a macrotask callback, then drains microtasks. */
   private void runCallback(Runnable callback) {
-    TICKS.setRelease(this, (long) TICKS.getOpaque(this) + 1);
+    probe.tick();
     try {
       callback.run();
     } catch (Throwable t) {
@@ -507,20 +489,9 @@ public final class EventLoop implements Executor, AutoCloseable {
   private Timeout newTimer(Runnable callback, long delayMillis, boolean repeat) {
     checkInLoop();
     Objects.requireNonNull(callback, "callback");
-    Timeout t = new Timeout(this, callback, coerceDelay(delayMillis), repeat);
-    schedule(t, nowNanos);
+    Timeout t = new Timeout(this, callback, LoopTimers.coerceDelay(delayMillis), repeat);
+    timers.schedule(t, nowNanos);
     return t;
-  }
-
-  static long coerceDelay(long delayMillis) {
-    if (delayMillis >= 1 && delayMillis <= MAX_DELAY) {
-      return delayMillis;
-    }
-    if (delayMillis > MAX_DELAY) {
-      LOG.log(System.Logger.Level.WARNING, delayMillis
-          + " does not fit into a 32-bit signed integer. Timeout duration was set to 1.");
-    }
-    return 1;
   }
 
   void refreshTimer(Timeout t) {
@@ -529,14 +500,7 @@ public final class EventLoop implements Executor, AutoCloseable {
       return; // Node: refresh() of a cleared timer is a no-op
     }
     timers.remove(t);
-    schedule(t, nowNanos);
-  }
-
-  private void schedule(Timeout t, long startNanos) {
-    t.dueNanos = startNanos + t.delayNanos;
-    t.seq = timerSeq++;
-    timers.add(t);
-    t.arm();
+    timers.schedule(t, nowNanos);
   }
 
   void addRefs(int delta) {
@@ -739,46 +703,9 @@ public final class EventLoop implements Executor, AutoCloseable {
     return pool;
   }
 
-  /**
-   * The stream whose hook (doRead, doWrite, doWritev) runs right now, innermost first; null
-   * between hooks. Tracked only while a watchdog watches this loop ({@code watchdogs > 0}): every
-   * chunk passes here, and an unwatched loop pays one load of that counter. Plain stores on the
-   * loop; the watchdog reads the field with an opaque load: a diagnostic that may lag, never a
-   * torn or invented value.
-   */
-  private Object stage;
-  /** Watchdogs watching this loop; written by them (any thread), read on every hook. */
-  private volatile int watchdogs;
-
-  /** Marks {@code s} as the running stage; returns the previous one, to restore after the hook. */
-  Object enterStage(Object s) {
-    if (watchdogs == 0) {
-      return null;
-    }
-    Object previous = stage;
-    stage = s;
-    return previous;
-  }
-
-  void exitStage(Object previous) {
-    if (watchdogs != 0) {
-      stage = previous;
-    }
-  }
-
-  /** A watchdog starts (+1) or stops (-1) watching: stage tracking is on while any watches. */
-  void watched(int delta) {
-    WATCHDOGS.getAndAdd(this, delta);
-  }
-
-  /** The label of the stage whose hook runs now, or null. Thread-safe (a racy diagnostic read). */
-  Object runningStage() {
-    return STAGE.getOpaque(this);
-  }
-
-  /** Callbacks started so far (for the watchdog). Thread-safe. */
-  long callbacksStarted() {
-    return (long) TICKS.getOpaque(this);
+  /** What the watchdog reads of this loop. */
+  LoopProbe probe() {
+    return probe;
   }
 
   /** Whether the loop is parked in its poll phase (for the watchdog). Thread-safe. */
@@ -832,27 +759,5 @@ public final class EventLoop implements Executor, AutoCloseable {
   @Override
   public String toString() {
     return "EventLoop[" + name + ", refs=" + refs + ", requests=" + requests + "]";
-  }
-
-  private static final class TimerAccess implements TimerHeap.Accessor<Timeout> {
-    @Override
-    public long due(Timeout t) {
-      return t.dueNanos;
-    }
-
-    @Override
-    public long seq(Timeout t) {
-      return t.seq;
-    }
-
-    @Override
-    public int index(Timeout t) {
-      return t.heapIndex;
-    }
-
-    @Override
-    public void index(Timeout t, int index) {
-      t.heapIndex = index;
-    }
   }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.stream.Pipeline;
-import io.loopstreams.core.stream.Transform;
 import io.loopstreams.core.stream.StreamOptions;
+import io.loopstreams.core.stream.Transform;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -92,7 +92,8 @@ class KafkaGroupTakeoverTest {
       int duplicates = a.processed.get() + b.processed.get() - TOTAL;
       long twice = times.values().stream().filter(n -> n == 2).count();
       assertEquals(duplicates, twice, "no record processed more than twice");
-      assertTrue(duplicates > 0 && duplicates < BATCH,
+      // Zero when the crash fell right after a commit; never a whole batch or more.
+      assertTrue(duplicates >= 0 && duplicates < BATCH,
           "duplicates " + duplicates + " within one commit batch of " + BATCH);
       System.out.println("group takeover: a processed " + a.processed + ", b " + b.processed
           + ", duplicates " + duplicates);

@@ -48,8 +48,13 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
     }
   }
 
-  /** One deflater per pool thread, reused across blocks and streams of the same settings. */
-  private static final ThreadLocal<Deflater[]> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater[1]);
+  /** Per pool thread, reused across blocks and streams: one deflater and one output buffer. */
+  private static final class Worker {
+    Deflater deflater;
+    byte[] out = new byte[0];
+  }
+
+  private static final ThreadLocal<Worker> WORKERS = ThreadLocal.withInitial(Worker::new);
 
   // immutable
   private final int blockSize;
@@ -59,6 +64,8 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
 
   // loop thread only
   private final ArrayDeque<Block> pending = new ArrayDeque<>();
+  /** Input arrays of emitted blocks, reused: with them at most parallelism + 1 arrays live. */
+  private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
   private byte[] block;
   private int fill;
   private byte[] dictionary;
@@ -67,19 +74,19 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
   private long length;
 
   public ParallelGzip(ZlibOptions o) {
-    // Each side buffers less than half a block, so blocks in flight, the one being filled and
-    // both buffers stay within (parallelism + 2) blocks.
-    super(StreamOptions.bytes().readableHighWaterMark(o.blockSize() / 4)
-        .writableHighWaterMark(o.blockSize() / 4), o.parallelism());
+    // Each side buffers about an eighth of a block, so the input arrays (at most parallelism + 1)
+    // and both buffers stay within (parallelism + 2) blocks.
+    super(StreamOptions.bytes().readableHighWaterMark(o.blockSize() / 8)
+        .writableHighWaterMark(o.blockSize() / 8), o.parallelism());
     this.blockSize = o.blockSize();
     this.level = o.effectiveLevel();
     this.strategy = o.strategy();
     this.header = GzipFormat.header(o.gzipHeader(), level, strategy);
   }
 
-  /** Blocks held now: in flight or waiting to be emitted, plus the one being filled. */
+  /** Input blocks held now: in flight or waiting to be emitted, the one being filled, spares. */
   public int blocksHeld() {
-    return inFlight() + (block != null ? 1 : 0);
+    return inFlight() + (block != null ? 1 : 0) + spare.size();
   }
 
   public int blockSize() {
@@ -95,7 +102,7 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
         submitBlock(false);
       }
       if (block == null) {
-        block = new byte[blockSize];
+        block = spare.isEmpty() ? new byte[blockSize] : spare.pollFirst();
         fill = 0;
       }
       int n = Math.min(end - pos, blockSize - fill);
@@ -135,6 +142,9 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
     }
     crc = length == 0 ? b.crc : Crc32Combine.combine(crc, b.crc, b.length);
     length += b.length;
+    if (b.input.length == blockSize && blocksHeld() < concurrency() + 1) {
+      spare.addLast(b.input); // its task is over: the pool no longer reads it
+    }
     push(compressed);
   }
 
@@ -148,12 +158,13 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
     CRC32 c = new CRC32();
     c.update(b.input, 0, b.length);
     b.crc = (int) c.getValue();
-    Deflater d = deflater(level, strategy);
+    Worker w = WORKERS.get();
+    Deflater d = deflater(w, level, strategy);
     if (b.dictionary != null) {
       d.setDictionary(b.dictionary);
     }
     d.setInput(b.input, 0, b.length);
-    byte[] out = new byte[b.length + (b.length >> 3) + 64];
+    byte[] out = w.out.length >= b.length + 64 ? w.out : new byte[b.length + (b.length >> 3) + 64];
     int n = 0;
     if (b.last) {
       d.finish();
@@ -173,6 +184,7 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
         n += k;
       } while (n == out.length);
     }
+    w.out = out;
     return ByteBuffer.wrap(Arrays.copyOf(out, n));
   }
 
@@ -180,12 +192,11 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
     return n < out.length ? out : Arrays.copyOf(out, out.length * 2);
   }
 
-  private static Deflater deflater(int level, int strategy) {
-    Deflater[] slot = DEFLATERS.get();
-    Deflater d = slot[0];
+  private static Deflater deflater(Worker w, int level, int strategy) {
+    Deflater d = w.deflater;
     if (d == null) {
       d = new Deflater(level, true);
-      slot[0] = d;
+      w.deflater = d;
     } else {
       d.reset();
       d.setLevel(level);
