@@ -108,6 +108,8 @@ public final class EventLoop implements Executor, AutoCloseable {
   // immutable
   private final String name;
   private final OffloadPool pool;
+  /** The time source: the system clock, or a test's {@link VirtualTime}. */
+  private final LoopClock clock;
 
   // any thread
   private final LoopInbox inbox = new LoopInbox();
@@ -126,15 +128,17 @@ public final class EventLoop implements Executor, AutoCloseable {
   private final ArrayDeque<Runnable> pending = new ArrayDeque<>();
   private final ArrayDeque<Runnable> closing = new ArrayDeque<>();
   private final ProcessEvents events = new ProcessEvents(this);
-  private long nowNanos = System.nanoTime();
+  private long nowNanos;
   private int refs;
   private int requests;
   private boolean keepAlive;
   private boolean stopped;
 
-  private EventLoop(String name, OffloadPool pool) {
+  private EventLoop(String name, OffloadPool pool, LoopClock clock) {
     this.name = name;
     this.pool = pool;
+    this.clock = clock;
+    this.nowNanos = clock.now(0, false, 0);
   }
 
   /** A new loop, not yet running, using the shared {@link OffloadPool}. */
@@ -144,12 +148,18 @@ public final class EventLoop implements Executor, AutoCloseable {
 
   /** A new named loop, not yet running, using the shared {@link OffloadPool}. */
   public static EventLoop create(String name) {
-    return new EventLoop(Objects.requireNonNull(name, "name"), OffloadPool.shared());
+    return new EventLoop(Objects.requireNonNull(name, "name"), OffloadPool.shared(), LoopClock.SYSTEM);
   }
 
   /** A new named loop using its own offload pool. */
   public static EventLoop create(String name, OffloadPool pool) {
-    return new EventLoop(Objects.requireNonNull(name, "name"), Objects.requireNonNull(pool, "pool"));
+    return new EventLoop(Objects.requireNonNull(name, "name"), Objects.requireNonNull(pool, "pool"),
+        LoopClock.SYSTEM);
+  }
+
+  /** A loop whose time comes from {@code clock} ({@link VirtualTime}). */
+  static EventLoop create(String name, OffloadPool pool, LoopClock clock) {
+    return new EventLoop(name, pool, clock);
   }
 
   /**
@@ -327,7 +337,8 @@ public final class EventLoop implements Executor, AutoCloseable {
   }
 
   private void updateTime() {
-    nowNanos = System.nanoTime();
+    Timeout next = timers.peek();
+    nowNanos = clock.now(nowNanos, next != null, next != null ? next.dueNanos : 0);
   }
 
   private void runTimers() {
@@ -381,10 +392,7 @@ public final class EventLoop implements Executor, AutoCloseable {
       return 0;
     }
     Timeout next = timers.peek();
-    if (next != null) {
-      return Math.max(0, next.dueNanos - System.nanoTime());
-    }
-    return -1;
+    return clock.pollTimeout(next != null, next != null ? next.dueNanos : 0);
   }
 
   /** Runs a macrotask callback, then drains microtasks. */

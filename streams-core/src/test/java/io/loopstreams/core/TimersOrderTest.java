@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The order in which timers fire. Re-expresses Node's {@code test/parallel/test-timers-ordering.js},
@@ -29,14 +30,17 @@ public class TimersOrderTest {
   }
 
   @Test
-  void earlierDueTimeRunsFirstWhateverTheCreationOrder() {
-    List<String> log = new ArrayList<>();
-    EventLoop.run(loop -> {
+  @ExtendWith(VirtualTimeExtension.class)
+  void earlierDueTimeRunsFirstWhateverTheCreationOrder(VirtualTime time) {
+    List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+    time.run(() -> {
+      EventLoop loop = time.loop();
       loop.setTimeout(() -> log.add("30ms"), 30);
       loop.setTimeout(() -> log.add("20ms"), 20);
       loop.setTimeout(() -> log.add("10ms"), 10);
       loop.setTimeout(() -> log.add("20ms again"), 20);
     });
+    time.advance(java.time.Duration.ofMillis(30)); // virtual: no real waiting
     assertEquals(List.of("10ms", "20ms", "20ms again", "30ms"), log);
   }
 

@@ -13,6 +13,7 @@ import io.loopstreams.core.internal.Exceptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A running {@code pipeline(source, ...transforms, destination)}: Node's {@code
@@ -59,6 +60,8 @@ public final class Pipeline {
   private Promise.Resolvers<Void> promise;
   /** Detaches from the caller's abort signal once the pipeline is done (Node disposes it). */
   private Runnable removeAbortListener;
+  /** Node's {@code end} option for the destination. */
+  private boolean endDestination = true;
 
   private Pipeline(List<Stream> stages) {
     if (stages.size() < 2) {
@@ -109,6 +112,7 @@ public final class Pipeline {
   public static final class Builder<T> {
     private final List<Stream> stages;
     private AbortSignal signal;
+    private boolean end = true;
 
     private Builder(List<Stream> stages) {
       this.stages = stages;
@@ -122,6 +126,23 @@ public final class Pipeline {
       return next;
     }
 
+    /**
+     * Adds a stage written as a function of its input (Node's generator stage): {@code fn} gets a
+     * Readable of this stage's input and returns the Readable of its output.
+     */
+    public <R> Builder<R> pipe(Function<? super Readable<T>, ? extends Readable<R>> fn) {
+      return pipe(FunctionStage.of(stages.get(0).loop, fn));
+    }
+
+    /**
+     * Node's {@code end} option: with false the destination is not ended, not awaited and not
+     * destroyed on failure; the pipeline settles when the last stage before it has ended.
+     */
+    public Builder<T> end(boolean endDestination) {
+      this.end = endDestination;
+      return this;
+    }
+
     /** Cancels the pipeline when {@code abortSignal} aborts (Node's {@code signal} option). */
     public Builder<T> signal(AbortSignal abortSignal) {
       this.signal = abortSignal;
@@ -132,6 +153,7 @@ public final class Pipeline {
     public Pipeline to(WritableStream<? super T> destination) {
       stages.add(Objects.requireNonNull(destination, "destination").stream());
       Pipeline p = new Pipeline(stages);
+      p.endDestination = end;
       p.start(signal);
       return p;
     }
@@ -151,17 +173,23 @@ public final class Pipeline {
         boolean lastReadable = i == n - 1 && s.readableAlive();
         Listener<Throwable> onError = this::onStageError;
         s.on(Stream.ERROR, onError);
-        Destroyer d = new Destroyer(s, i < n - 1, i > 0);
-        destroyers.add(d);
-        if (lastReadable) {
+        // end(false): the destination is the caller's; neither ended, awaited nor destroyed (Node).
+        boolean keepOpen = i == n - 1 && !endDestination;
+        if (keepOpen) {
           lastStreamCleanup.add(() -> s.off(Stream.ERROR, onError));
-          lastStreamCleanup.add(d.cleanup);
+        } else {
+          Destroyer d = new Destroyer(s, i < n - 1, i > 0);
+          destroyers.add(d);
+          if (lastReadable) {
+            lastStreamCleanup.add(() -> s.off(Stream.ERROR, onError));
+            lastStreamCleanup.add(d.cleanup);
+          }
         }
         if (i > 0) {
-          finishCount += 2;
+          finishCount += keepOpen ? 1 : 2;
           @SuppressWarnings("unchecked") Readable<Object> src = (Readable<Object>) stages.get(i - 1);
           @SuppressWarnings("unchecked") WritableStream<Object> dst = (WritableStream<Object>) s;
-          Runnable cleanup = link(src, dst);
+          Runnable cleanup = link(src, dst, !keepOpen);
           if (lastReadable) {
             lastStreamCleanup.add(cleanup);
           }
@@ -194,26 +222,28 @@ public final class Pipeline {
   }
 
   /**
-   * Node's {@code pipe(src, dst, finish, {end: true})} inside pipeline.js. Returns the cleanup of
-   * the watch on {@code dst}.
+   * Node's {@code pipe(src, dst, finish, {end})} inside pipeline.js. Returns the cleanup of the
+   * watch on {@code dst}.
    */
-  private Runnable link(Readable<Object> src, WritableStream<Object> dst) {
+  private Runnable link(Readable<Object> src, WritableStream<Object> dst, boolean end) {
     Stream dstStream = dst.stream();
     boolean[] ended = {false};
     dstStream.on(Stream.CLOSE, () -> {
-      if (!ended[0]) {
+      if (!ended[0] && !settled) {
         finishOne(StreamException.prematureClose());
       }
     });
     src.pipe(dst, false);
-    Runnable endFn = () -> {
-      ended[0] = true;
-      dst.end();
-    };
-    if (src.readableEnded()) {
-      loop.nextTick(endFn);
-    } else {
-      src.once(Stream.END, endFn);
+    if (end) {
+      Runnable endFn = () -> {
+        ended[0] = true;
+        dst.end();
+      };
+      if (src.readableEnded()) {
+        loop.nextTick(endFn);
+      } else {
+        src.once(Stream.END, endFn);
+      }
     }
     Finished.finished(src, true, false, true, err -> {
       if (StreamException.isPrematureClose(err) && src.eofPushed()
@@ -232,7 +262,7 @@ public final class Pipeline {
         finishOne(err);
       }
     });
-    return Finished.finished(dstStream, false, true, true, this::finishOne);
+    return end ? Finished.finished(dstStream, false, true, true, this::finishOne) : () -> { };
   }
 
   private void onStageError(Throwable e) {

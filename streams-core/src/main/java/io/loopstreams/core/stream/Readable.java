@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
@@ -874,5 +875,67 @@ public abstract class Readable<T> extends Stream {
   public Promise<T> reduce(BinaryOperator<T> fn) {
     loop.checkInLoop(this);
     return ReadableReduce.run(this, Objects.requireNonNull(fn, "fn"), null, false);
+  }
+
+  /** Node's {@code some(fn)}: whether an item passes; stops and destroys this stream at the first. */
+  public Promise<Boolean> some(Predicate<? super T> predicate) {
+    return ReadableFind.some(this, Objects.requireNonNull(predicate, "predicate")::test, 1);
+  }
+
+  /** Node's {@code some(fn, {concurrency})} with an async predicate. */
+  public Promise<Boolean> some(Function<? super T, ? extends Promise<Boolean>> predicate, int concurrency) {
+    return ReadableFind.some(this, Objects.requireNonNull(predicate, "predicate"), concurrency);
+  }
+
+  /** Node's {@code every(fn)}: whether all items pass; stops and destroys this stream at the first that fails. */
+  public Promise<Boolean> every(Predicate<? super T> predicate) {
+    return ReadableFind.every(this, Objects.requireNonNull(predicate, "predicate")::test, 1);
+  }
+
+  /** Node's {@code every(fn, {concurrency})} with an async predicate. */
+  public Promise<Boolean> every(Function<? super T, ? extends Promise<Boolean>> predicate, int concurrency) {
+    return ReadableFind.every(this, Objects.requireNonNull(predicate, "predicate"), concurrency);
+  }
+
+  /** Node's {@code find(fn)}: the first item that passes (empty if none); stops and destroys this stream there. */
+  public Promise<Optional<T>> find(Predicate<? super T> predicate) {
+    return ReadableFind.first(this, Objects.requireNonNull(predicate, "predicate")::test, 1);
+  }
+
+  /** Node's {@code find(fn, {concurrency})} with an async predicate. */
+  public Promise<Optional<T>> find(Function<? super T, ? extends Promise<Boolean>> predicate, int concurrency) {
+    return ReadableFind.first(this, Objects.requireNonNull(predicate, "predicate"), concurrency);
+  }
+
+  /** Node's {@code readable[Symbol.asyncIterator]()}: the chunks as promises; {@code close()} (break) destroys. */
+  public AsyncIterator<T> iterator() {
+    return iterator(true);
+  }
+
+  /** Node's {@code readable.iterator({destroyOnReturn})}. */
+  public AsyncIterator<T> iterator(boolean destroyOnReturn) {
+    loop.checkInLoop(this);
+    return new AsyncIterator<>(this, destroyOnReturn);
+  }
+
+  /**
+   * Node's {@code readable.compose(stream)}: this stream piped into {@code stage}, whose readable
+   * side is returned; an error on either side destroys both (a {@link Pipeline} of the two).
+   */
+  public <R> Duplex<T, R> compose(Duplex<? super T, R> stage) {
+    Pipeline.run(List.of(this, Objects.requireNonNull(stage, "stage")), null);
+    @SuppressWarnings("unchecked") Duplex<T, R> d = (Duplex<T, R>) stage;
+    return d;
+  }
+
+  /** Node's {@code readable.compose(async function*)}: {@code fn} builds the output from this stream's chunks. */
+  public <R> Readable<R> compose(Function<? super Readable<T>, ? extends Readable<R>> fn) {
+    return compose(FunctionStage.<T, R>of(loop, fn));
+  }
+
+  /** A blocking view for another thread (an Iterable, or {@code stream()}), bounded by the mark. */
+  public BlockingIterable<T> toBlockingIterable() {
+    loop.checkInLoop(this);
+    return new BlockingIterable<>(this);
   }
 }
