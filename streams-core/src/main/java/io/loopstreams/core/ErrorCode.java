@@ -50,7 +50,16 @@ public enum ErrorCode {
   Z_BUF_ERROR(-5, null),
   Z_NEED_DICT(2, null),
   Z_STREAM_ERROR(-2, null),
-  Z_MEM_ERROR(-4, null);
+  Z_MEM_ERROR(-4, null),
+
+  // net: listen and lookup failures (system codes), TLS verification failures (OpenSSL's names).
+  EADDRINUSE(-98, "address already in use"),
+  ENOTFOUND(-3008, "unknown node or service"),
+  ERR_TLS_CERT_ALTNAME_INVALID,
+  DEPTH_ZERO_SELF_SIGNED_CERT,
+  SELF_SIGNED_CERT_IN_CHAIN,
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE,
+  CERT_HAS_EXPIRED;
 
   private final int errno;
   private final String description;

@@ -1,0 +1,236 @@
+package io.loopstreams.net.internal;
+
+import io.loopstreams.core.Callback;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.ChannelInputShutdownReadComplete;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.ReferenceCountUtil;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * One TCP connection's Netty side: the last handler of the channel's user section, which turns
+ * inbound bytes and channel events into signals for the loop ({@link LoopBridge}), and carries
+ * the loop's writes, half-close and close to the channel.
+ *
+ * <h2>Read flow control</h2>
+ * The loop's buffered bytes ({@code loopBuffered}, published by the loop after each push) plus the
+ * bytes in transit to it ({@code inTransit}) never pass the mark by more than one read: once
+ * their sum reaches the mark, the Netty thread turns {@code autoRead} off before the next read
+ * (Netty's read loop checks {@code isAutoRead()} between reads), so the peer's TCP window closes.
+ * The loop asks to resume when the sum falls below the mark; the decision is taken again on the
+ * Netty thread. Race: the loop publishes, then reads {@code readPaused}; the Netty thread sets
+ * {@code readPaused}, then re-reads the sum. With volatile accesses one of them sees the other,
+ * so a pause never outlives the consumer's last read.
+ *
+ * <p>Each inbound {@link ByteBuf} is copied into a heap {@link ByteBuffer} and released at once,
+ * on the Netty thread: no Netty buffer ever reaches the loop, so cancel, destroy and error paths
+ * have nothing to release.
+ *
+ * <h2>Fields</h2>
+ * {@code mark}, {@code bridge}: immutable. {@code channel}: written once on the Netty thread
+ * before the first signal, read by the loop after it (the bridge's queue publishes it).
+ * {@code inTransit}, {@code loopBuffered}, {@code readPaused}, {@code resumeQueued}: any thread.
+ */
+public final class ChannelLink extends ChannelInboundHandlerAdapter {
+
+  /** The connection is open: addresses known, reads started. */
+  public record Active(InetSocketAddress local, InetSocketAddress remote) {
+  }
+
+  /** The channel reported an error (reset, TLS failure, ...). */
+  public record Failed(Throwable error) {
+  }
+
+  /** A write, half-close or close request finished. */
+  public record Done(Callback callback, Throwable error) {
+  }
+
+  /** Peer FIN, and the channel closed. */
+  public enum Signal { EOF, INACTIVE }
+
+  private static final VarHandle IN_TRANSIT;
+  private static final VarHandle RESUME_QUEUED;
+
+  static {
+    try {
+      MethodHandles.Lookup l = MethodHandles.lookup();
+      IN_TRANSIT = l.findVarHandle(ChannelLink.class, "inTransit", long.class);
+      RESUME_QUEUED = l.findVarHandle(ChannelLink.class, "resumeQueued", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // immutable
+  private final LoopBridge bridge;
+  private final long mark;
+  private final Runnable resumeTask = this::resumeOnNetty;
+
+  // written once on the Netty thread, before the first signal
+  private Channel channel;
+
+  // any thread
+  private volatile long inTransit;
+  private volatile long loopBuffered;
+  private volatile boolean readPaused;
+  private volatile int resumeQueued;
+
+  public ChannelLink(LoopBridge bridge, long readMark) {
+    this.bridge = bridge;
+    this.mark = Math.max(1, readMark);
+  }
+
+  public LoopBridge bridge() {
+    return bridge;
+  }
+
+  /** Netty's write-buffer water marks for a socket whose writable mark is {@code mark}. */
+  public static WriteBufferWaterMark waterMark(long mark) {
+    int high = (int) Math.max(2, Math.min(mark, Integer.MAX_VALUE));
+    return new WriteBufferWaterMark(high / 2, high);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Netty thread
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    channel = ctx.channel();
+    bridge.offer(new Active(address(channel.localAddress()), address(channel.remoteAddress())));
+    channel.config().setAutoRead(true);
+  }
+
+  private static InetSocketAddress address(SocketAddress a) {
+    return a instanceof InetSocketAddress i ? i : null;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof ByteBuf buf)) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    int n = buf.readableBytes();
+    ByteBuffer copy = ByteBuffer.allocate(n);
+    try {
+      buf.readBytes(copy);
+    } finally {
+      buf.release();
+    }
+    copy.flip();
+    long sum = (long) IN_TRANSIT.getAndAdd(this, (long) n) + n + loopBuffered;
+    bridge.offer(copy);
+    if (sum >= mark) {
+      readPaused = true;
+      channel.config().setAutoRead(false);
+      resumeOnNetty(); // the loop may have emptied its buffer meanwhile (class doc: the race)
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof ChannelInputShutdownEvent) {
+      bridge.offer(Signal.EOF);
+    } else if (!(evt instanceof ChannelInputShutdownReadComplete)) {
+      ctx.fireUserEventTriggered(evt);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    bridge.offer(new Failed(cause));
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    bridge.offer(Signal.INACTIVE);
+    ctx.fireChannelInactive(); // Reactor Netty disposes its connection
+  }
+
+  private void resumeOnNetty() {
+    resumeQueued = 0;
+    if (readPaused && inTransit + loopBuffered < mark) {
+      readPaused = false;
+      channel.config().setAutoRead(true); // also issues a read()
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Loop thread
+
+  /** After pushing a chunk of {@code n} bytes: the loop's buffer now holds {@code buffered}. */
+  public void pushed(long n, long buffered) {
+    loopBuffered = buffered; // before inTransit shrinks: the Netty thread never underestimates
+    IN_TRANSIT.getAndAdd(this, -n);
+    consumed(buffered);
+  }
+
+  /** The loop's buffer holds {@code buffered} bytes: resume reading if it fell below the mark. */
+  public void consumed(long buffered) {
+    loopBuffered = buffered;
+    if (readPaused && buffered + inTransit < mark && (int) RESUME_QUEUED.getAndSet(this, 1) == 0) {
+      channel.eventLoop().execute(resumeTask);
+    }
+  }
+
+  /** Writes the chunks (wrapped, not copied) and flushes; {@code done} runs on the loop. */
+  public void write(ByteBuffer[] chunks, Callback done) {
+    ByteBuf buf = chunks.length == 1 ? Unpooled.wrappedBuffer(chunks[0]) : Unpooled.wrappedBuffer(chunks);
+    channel.writeAndFlush(buf).addListener(f -> bridge.offer(new Done(done, f.cause())));
+  }
+
+  /** Half-close: FIN after the data written so far (TLS: close_notify first). */
+  public void shutdownOutput(Callback done) {
+    SslHandler ssl = channel.pipeline().get(SslHandler.class);
+    if (ssl != null) {
+      ssl.closeOutbound().addListener(f -> shutdown(done));
+    } else {
+      shutdown(done);
+    }
+  }
+
+  private void shutdown(Callback done) {
+    ((DuplexChannel) channel).shutdownOutput().addListener(f -> bridge.offer(new Done(done, f.cause())));
+  }
+
+  /** Closes the channel; {@code reset} sends RST instead of FIN (SO_LINGER 0). INACTIVE follows. */
+  public void close(boolean reset) {
+    channel.eventLoop().execute(() -> {
+      if (reset && channel.isOpen()) {
+        channel.config().setOption(ChannelOption.SO_LINGER, 0);
+      }
+      channel.close();
+    });
+  }
+
+  public void setNoDelay(boolean on) {
+    channel.eventLoop().execute(() -> channel.config().setOption(ChannelOption.TCP_NODELAY, on));
+  }
+
+  public void setKeepAlive(boolean on) {
+    channel.eventLoop().execute(() -> channel.config().setOption(ChannelOption.SO_KEEPALIVE, on));
+  }
+
+  /** Bytes Netty holds for this channel, not yet in the kernel (tests, snapshots). */
+  public long outboundPending() {
+    var out = channel.unsafe().outboundBuffer();
+    return out == null ? 0 : out.totalPendingWriteBytes();
+  }
+
+  /** Bytes read from the channel not yet pushed to the loop's buffer. */
+  public long inTransit() {
+    return inTransit;
+  }
+}

@@ -1,0 +1,111 @@
+package io.loopstreams.net.internal;
+
+import io.loopstreams.core.ErrorCode;
+import io.loopstreams.net.TlsException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Certificate verification failures with OpenSSL's codes and Node's messages, e.g.
+ * {@code DEPTH_ZERO_SELF_SIGNED_CERT: self-signed certificate}. {@link VerifyingTrustManager}
+ * classifies the JDK's failure while it still has the peer's chain ({@link #classify}); the
+ * resulting {@link Failure} travels as the cause of Netty's handshake exception, and
+ * {@link #map} finds it again on the loop.
+ */
+public final class TlsErrors {
+
+  private TlsErrors() {
+  }
+
+  /** A {@link CertificateException} that carries the Node error it stands for. */
+  static final class Failure extends CertificateException {
+    final transient TlsException error;
+
+    Failure(TlsException error) {
+      super(error.getMessage(), error.getCause());
+      this.error = error;
+    }
+  }
+
+  /** Classifies the JDK's verdict on {@code chain} for {@code host}. */
+  static Failure classify(CertificateException e, X509Certificate[] chain, String host) {
+    String m = String.valueOf(e.getMessage());
+    if (m.contains("No subject alternative") || m.contains("No name matching")) {
+      String reason = (isIp(host) ? "IP: " + host + " is not in the cert's list: "
+          : "Host: " + host + ". is not in the cert's altnames: ") + altNames(chain[0]);
+      return new Failure(new TlsException(ErrorCode.ERR_TLS_CERT_ALTNAME_INVALID,
+          "Hostname/IP does not match certificate's altnames: " + reason, reason, e));
+    }
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof CertificateExpiredException) {
+        return failure(ErrorCode.CERT_HAS_EXPIRED, "certificate has expired", e);
+      }
+    }
+    X509Certificate last = chain[chain.length - 1];
+    boolean selfSigned = last.getSubjectX500Principal().equals(last.getIssuerX500Principal());
+    if (selfSigned && chain.length == 1) {
+      return failure(ErrorCode.DEPTH_ZERO_SELF_SIGNED_CERT, "self-signed certificate", e);
+    }
+    if (selfSigned) {
+      return failure(ErrorCode.SELF_SIGNED_CERT_IN_CHAIN, "self-signed certificate in certificate chain", e);
+    }
+    return failure(ErrorCode.UNABLE_TO_VERIFY_LEAF_SIGNATURE, "unable to verify the first certificate", e);
+  }
+
+  private static Failure failure(ErrorCode code, String message, Throwable cause) {
+    return new Failure(new TlsException(code, message, null, cause));
+  }
+
+  private static boolean isIp(String host) {
+    return host != null && (host.indexOf(':') >= 0 || host.matches("[0-9.]+"));
+  }
+
+  /** Node's altnames text: {@code DNS:localhost, IP Address:127.0.0.1}. */
+  private static String altNames(X509Certificate cert) {
+    List<String> names = new ArrayList<>();
+    try {
+      Collection<List<?>> sans = cert.getSubjectAlternativeNames();
+      if (sans != null) {
+        for (List<?> san : sans) {
+          int type = (Integer) san.get(0);
+          if (type == 2) {
+            names.add("DNS:" + san.get(1));
+          } else if (type == 7) {
+            names.add("IP Address:" + san.get(1));
+          }
+        }
+      }
+    } catch (java.security.cert.CertificateParsingException ignored) {
+      // no names to list
+    }
+    return String.join(", ", names);
+  }
+
+  /** The Node error a handshake failure stands for, or null when it is not a verification failure. */
+  public static TlsException map(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof Failure f) {
+        return f.error;
+      }
+      if (c instanceof TlsException e) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** The innermost cause that is not a wrapper (Reactor's, Netty's decoder and handshake wrappers). */
+  static Throwable unwrap(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c
+        && (c.getClass().getName().startsWith("reactor.") || c instanceof io.netty.handler.codec.DecoderException
+        || c instanceof javax.net.ssl.SSLException || c instanceof java.util.concurrent.CompletionException)) {
+      c = c.getCause();
+    }
+    return c;
+  }
+}

@@ -1,0 +1,61 @@
+package io.loopstreams.net.internal;
+
+import io.loopstreams.net.SocketOptions;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContext;
+import java.util.function.Consumer;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.DisposableServer;
+import reactor.netty.tcp.TcpClient;
+import reactor.netty.tcp.TcpServer;
+
+/**
+ * Reactor Netty's {@link TcpServer}/{@link TcpClient}, configured for loop-owned sockets: the
+ * channel options from {@link SocketOptions}, half-closure allowed (so a FIN is an event, not a
+ * close), Netty's write-buffer water marks from the writable mark, optional TLS through
+ * {@code secure()}, and a {@link ChannelLink} as the last user handler of every connection.
+ * Native epoll is used when it loads (Reactor Netty's default), NIO otherwise.
+ */
+public final class Transports {
+
+  private static final String LINK = "loopstreams.link";
+
+  private Transports() {
+  }
+
+  /** Binds a server; {@code linkFor} makes the link of each accepted connection (Netty thread). */
+  public static Disposable listen(String host, int port, int backlog, SocketOptions o, SslContext tls,
+      java.util.function.Supplier<ChannelLink> linkFor, Consumer<DisposableServer> bound,
+      Consumer<Throwable> failed) {
+    TcpServer server = TcpServer.create().host(host).port(port)
+        .option(ChannelOption.SO_BACKLOG, backlog)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .childOption(ChannelOption.TCP_NODELAY, o.noDelay())
+        .childOption(ChannelOption.SO_KEEPALIVE, o.keepAlive())
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, ChannelLink.waterMark(o.writableHighWaterMark()))
+        .doOnConnection(conn -> conn.addHandlerLast(LINK, linkFor.get()))
+        .handle((in, out) -> Mono.never());
+    if (tls != null) {
+      server = server.secure(spec -> spec.sslContext(tls));
+    }
+    return server.bind().subscribe(bound, failed);
+  }
+
+  /** Connects; the link is added once the connection (and its TLS handshake) is up. */
+  public static Disposable connect(String host, int port, SocketOptions o, SslContext tls, ChannelLink link,
+      Consumer<Throwable> failed) {
+    TcpClient client = TcpClient.newConnection().host(host).port(port)
+        .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .option(ChannelOption.TCP_NODELAY, o.noDelay())
+        .option(ChannelOption.SO_KEEPALIVE, o.keepAlive())
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, ChannelLink.waterMark(o.writableHighWaterMark()))
+        .doOnConnected(conn -> conn.addHandlerLast(LINK, link));
+    if (tls != null) {
+      client = client.secure(spec -> spec.sslContext(tls));
+    }
+    return client.connect().subscribe((Connection c) -> { }, failed);
+  }
+}
