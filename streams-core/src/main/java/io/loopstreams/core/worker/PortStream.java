@@ -24,7 +24,6 @@ import java.nio.ByteBuffer;
 final class PortStream extends Duplex<ByteBuffer, ByteBuffer> {
 
   private final MessagePort port;
-  private final long window;
   // writer side
   private long credit;
   private ByteBuffer waitingChunk;
@@ -32,6 +31,7 @@ final class PortStream extends Duplex<ByteBuffer, ByteBuffer> {
   // reader side
   private long pushed;
   private long regranted;
+  private boolean grantScheduled;
   private boolean peerDestroyed;
   private boolean finalSent;
   private boolean endReceived;
@@ -39,7 +39,6 @@ final class PortStream extends Duplex<ByteBuffer, ByteBuffer> {
   PortStream(MessagePort port, long highWaterMark) {
     super(port.loop(), StreamOptions.bytes().highWaterMark(highWaterMark));
     this.port = port;
-    this.window = highWaterMark;
     port.send(Envelope.credit(highWaterMark));
   }
 
@@ -85,10 +84,23 @@ final class PortStream extends Duplex<ByteBuffer, ByteBuffer> {
 
   @Override
   protected void doRead(long size) {
-    long consumed = pushed - readableLength();
-    long grant = consumed - regranted;
-    // Grant in batches (a quarter window), or whatever is owed once the buffer ran dry.
-    if (grant > 0 && (grant >= window / 4 || readableLength() == 0)) {
+    // Readable calls doRead before it takes the chunk being read out of its buffer: count the
+    // consumption once that read is over.
+    if (!grantScheduled) {
+      grantScheduled = true;
+      loop().nextTick(this::grant);
+    }
+  }
+
+  /**
+   * Grants all the bytes consumed since the last grant, never part: Readable calls doRead once
+   * and again only after a push, so credit held back could leave both sides waiting. When
+   * nothing is owed, bytes are in flight and their push brings the next doRead.
+   */
+  private void grant() {
+    grantScheduled = false;
+    long grant = pushed - readableLength() - regranted;
+    if (grant > 0 && !destroyed()) {
       regranted += grant;
       port.send(Envelope.credit(grant));
     }
