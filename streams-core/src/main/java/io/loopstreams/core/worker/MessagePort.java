@@ -52,13 +52,16 @@ public final class MessagePort extends EventEmitter {
   /** The channel was closed by either end. */
   public static final Event<Void> CLOSE = Event.of("close");
   /** Items a port's hand-off holds before senders keep them in their outbox. */
-  public static final int CAPACITY = 1024;
+  public static final int CAPACITY = 8192;
 
   private static final VarHandle SENDER_WAITING;
+  private static final VarHandle POSTING;
 
   static {
     try {
-      SENDER_WAITING = MethodHandles.lookup().findVarHandle(MessagePort.class, "senderWaiting", int.class);
+      MethodHandles.Lookup l = MethodHandles.lookup();
+      SENDER_WAITING = l.findVarHandle(MessagePort.class, "senderWaiting", int.class);
+      POSTING = l.findVarHandle(MessagePort.class, "posting", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -156,7 +159,7 @@ public final class MessagePort extends EventEmitter {
     posting = 1;
     Handoff<Envelope> h = to.inbox;
     boolean ok = h != null && h.offer(e);
-    posting = 0;
+    POSTING.setRelease(this, 0); // the mover only waits for it: no fence needed
     if (ok) {
       return true;
     }
@@ -165,7 +168,7 @@ public final class MessagePort extends EventEmitter {
     posting = 1;
     h = to.inbox;
     ok = h != null && h.offer(e); // the receiver may have drained before it saw the flag
-    posting = 0;
+    POSTING.setRelease(this, 0);
     return ok;
   }
 
