@@ -1,7 +1,6 @@
 package io.loopstreams.core;
 
 import io.loopstreams.core.internal.LoopAccess;
-import io.loopstreams.core.internal.TimerHeap;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
@@ -42,6 +41,18 @@ import java.util.function.Consumer;
  * exits). A rejected promise still unhandled after a microtask drain is an unhandled rejection,
  * handled per {@link UnhandledRejectionMode} (default {@code THROW}, as Node ≥ 15).
  *
+ * <h2>Closing</h2>
+ * {@link #close()} (or the end of {@link #run}) stops the phases after the current callback:
+ * timers, immediates and pending/close callbacks not yet run are dropped, as Node drops them at
+ * exit. Then, like Netty's graceful shutdown and unlike {@code shutdownNow}, the loop runs every
+ * task already accepted by {@link #execute}/{@link #call} (each followed by its microtasks), so
+ * every {@code call} future completes; a task offered afterwards from another thread is refused
+ * with a {@link RejectedExecutionException}, never queued and forgotten. Then it releases what
+ * was registered to be released on exit: a foreign Reactive Streams subscription is cancelled,
+ * a future bridging a promise to another thread ({@link Promise#await()}) fails with an {@link
+ * IllegalStateException}, a resource of another module is closed. Streams that hold nothing
+ * outside the loop are not touched: they simply never run again.
+ *
  * <h2>Threads</h2>
  * {@link #execute}, {@link #call}, {@link #close}, {@link #inLoop} and the accessors are
  * thread-safe. Everything else is loop-confined and fails fast with an {@link
@@ -75,7 +86,6 @@ public final class EventLoop implements Executor, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
   private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
   private static final AtomicInteger IDS = new AtomicInteger();
-  private static final long MAX_DELAY = Integer.MAX_VALUE;
   /** Poll-phase budget: completions handled per poll so timers and immediates are not starved. */
   private static final int POLL_BUDGET = 1024;
 
@@ -83,18 +93,12 @@ public final class EventLoop implements Executor, AutoCloseable {
   private static final int RUNNING = 1;
   private static final int TERMINATED = 2;
 
-  private static final VarHandle TICKS;
   private static final VarHandle LIFECYCLE;
-  private static final VarHandle STAGE;
-  private static final VarHandle WATCHDOGS;
 
   static {
     try {
       MethodHandles.Lookup l = MethodHandles.lookup();
-      TICKS = l.findVarHandle(EventLoop.class, "ticks", long.class);
       LIFECYCLE = l.findVarHandle(EventLoop.class, "lifecycle", int.class);
-      STAGE = l.findVarHandle(EventLoop.class, "stage", Object.class);
-      WATCHDOGS = l.findVarHandle(EventLoop.class, "watchdogs", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -107,15 +111,15 @@ public final class EventLoop implements Executor, AutoCloseable {
 
   // any thread
   private final LoopInbox inbox = new LoopInbox();
+  private final LoopResources resources = new LoopResources();
   private volatile Thread thread;
   private volatile int lifecycle = NEW;
-  /** Callbacks started so far, written with release semantics; read by the watchdog. */
-  private volatile long ticks;
+  private final LoopProbe probe = new LoopProbe();
   private volatile boolean stopRequested;
   private final CompletableFuture<Void> termination = new CompletableFuture<>();
 
   // loop thread only
-  private final TimerHeap<Timeout> timers = new TimerHeap<>(new TimerAccess());
+  private final LoopTimers timers = new LoopTimers();
   private final ArrayDeque<Immediate> immediates = new ArrayDeque<>();
   private final ArrayDeque<Runnable> nextTicks = new ArrayDeque<>();
   private final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
@@ -123,7 +127,6 @@ public final class EventLoop implements Executor, AutoCloseable {
   private final ArrayDeque<Runnable> closing = new ArrayDeque<>();
   private final ProcessEvents events = new ProcessEvents(this);
   private long nowNanos = System.nanoTime();
-  private long timerSeq;
   private int refs;
   private int requests;
   private boolean keepAlive;
@@ -246,6 +249,11 @@ public final class EventLoop implements Executor, AutoCloseable {
       // Only an error inside the loop's own machinery gets here; callbacks are guarded.
       events.recordFatal(t);
     } finally {
+      try {
+        runAcceptedTasksAndRelease();
+      } catch (Throwable t) {
+        events.recordFatal(t);
+      }
       lifecycle = TERMINATED;
       Throwable fatal = events.fatal();
       if (fatal != null) {
@@ -257,6 +265,46 @@ public final class EventLoop implements Executor, AutoCloseable {
         termination.complete(null);
       }
     }
+  }
+
+  /**
+   * The exit: no task accepted by {@link #execute} is lost (the inbox refuses new ones from other
+   * threads, then drains to empty), then the registered resources are released.
+   */
+  private void runAcceptedTasksAndRelease() {
+    // What the stopped callback queued is dropped with the timers, as before the close.
+    nextTicks.clear();
+    microtasks.clear();
+    inbox.close();
+    boolean released = false;
+    while (!released || !inbox.isEmpty()) {
+      Runnable task;
+      while ((task = inbox.poll()) != null) {
+        stopped = false;
+        runCallback(task);
+      }
+      if (!released) {
+        released = true;
+        for (Runnable action : resources.closeAll()) {
+          stopped = false;
+          runCallback(action);
+        }
+      }
+    }
+    stopped = true;
+  }
+
+  /**
+   * Registers {@code action} to run on this loop's thread when the loop terminates; false if it
+   * already released its resources (the caller releases at once). Thread-safe.
+   */
+  boolean onTerminate(Runnable action) {
+    return resources.add(Objects.requireNonNull(action, "action"));
+  }
+
+  /** Forgets an action of {@link #onTerminate}. Thread-safe. */
+  void removeOnTerminate(Runnable action) {
+    resources.remove(action);
   }
 
   /** One iteration after the first timers run, in libuv ≥ 1.45 order. */
@@ -285,15 +333,7 @@ public final class EventLoop implements Executor, AutoCloseable {
   private void runTimers() {
     long now = nowNanos;
     Timeout t;
-    while (!stopped && (t = timers.peek()) != null && t.dueNanos - now <= 0) {
-      timers.poll();
-      if (t.repeat) {
-        // Rescheduled before the callback so that it survives a throw; clearInterval inside the
-        // callback removes it again. Next due = this run's start + interval: no catch-up burst.
-        schedule(t, now);
-      } else {
-        t.disarm();
-      }
+    while (!stopped && (t = timers.pollDue(now)) != null) {
       runCallback(t.callback);
     }
   }
@@ -349,7 +389,7 @@ public final class EventLoop implements Executor, AutoCloseable {
 
   /** Runs a macrotask callback, then drains microtasks. */
   private void runCallback(Runnable callback) {
-    TICKS.setRelease(this, (long) TICKS.getOpaque(this) + 1);
+    probe.tick();
     try {
       callback.run();
     } catch (Throwable t) {
@@ -499,20 +539,9 @@ public final class EventLoop implements Executor, AutoCloseable {
   private Timeout newTimer(Runnable callback, long delayMillis, boolean repeat) {
     checkInLoop();
     Objects.requireNonNull(callback, "callback");
-    Timeout t = new Timeout(this, callback, coerceDelay(delayMillis), repeat);
-    schedule(t, nowNanos);
+    Timeout t = new Timeout(this, callback, LoopTimers.coerceDelay(delayMillis), repeat);
+    timers.schedule(t, nowNanos);
     return t;
-  }
-
-  static long coerceDelay(long delayMillis) {
-    if (delayMillis >= 1 && delayMillis <= MAX_DELAY) {
-      return delayMillis;
-    }
-    if (delayMillis > MAX_DELAY) {
-      LOG.log(System.Logger.Level.WARNING, delayMillis
-          + " does not fit into a 32-bit signed integer. Timeout duration was set to 1.");
-    }
-    return 1;
   }
 
   void refreshTimer(Timeout t) {
@@ -521,14 +550,7 @@ public final class EventLoop implements Executor, AutoCloseable {
       return; // Node: refresh() of a cleared timer is a no-op
     }
     timers.remove(t);
-    schedule(t, nowNanos);
-  }
-
-  private void schedule(Timeout t, long startNanos) {
-    t.dueNanos = startNanos + t.delayNanos;
-    t.seq = timerSeq++;
-    timers.add(t);
-    t.arm();
+    timers.schedule(t, nowNanos);
   }
 
   void addRefs(int delta) {
@@ -548,11 +570,16 @@ public final class EventLoop implements Executor, AutoCloseable {
   public void execute(Runnable task) {
     Objects.requireNonNull(task, "task");
     if (!post(task)) {
-      throw new RejectedExecutionException("loop " + name + " has terminated");
+      throw new RejectedExecutionException("loop " + name + " has terminated or is terminating");
     }
   }
 
-  /** Runs {@code task} on the loop and completes the future with its result. Thread-safe. */
+  /**
+   * Runs {@code task} on the loop and completes the future with its result. Thread-safe. An
+   * accepted task always runs, even when the loop is closed meanwhile (class doc).
+   *
+   * @throws RejectedExecutionException if the loop has terminated or is terminating
+   */
   public <T> CompletableFuture<T> call(Callable<T> task) {
     CompletableFuture<T> f = new CompletableFuture<>();
     execute(() -> {
@@ -570,8 +597,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     if (lifecycle == TERMINATED) {
       return false;
     }
-    inbox.offer(task, thread);
-    return true;
+    return inbox.offer(task, thread);
   }
 
   /**
@@ -731,46 +757,9 @@ public final class EventLoop implements Executor, AutoCloseable {
     return pool;
   }
 
-  /**
-   * The stream whose hook (doRead, doWrite, doWritev) runs right now, innermost first; null
-   * between hooks. Tracked only while a watchdog watches this loop ({@code watchdogs > 0}): every
-   * chunk passes here, and an unwatched loop pays one load of that counter. Plain stores on the
-   * loop; the watchdog reads the field with an opaque load: a diagnostic that may lag, never a
-   * torn or invented value.
-   */
-  private Object stage;
-  /** Watchdogs watching this loop; written by them (any thread), read on every hook. */
-  private volatile int watchdogs;
-
-  /** Marks {@code s} as the running stage; returns the previous one, to restore after the hook. */
-  Object enterStage(Object s) {
-    if (watchdogs == 0) {
-      return null;
-    }
-    Object previous = stage;
-    stage = s;
-    return previous;
-  }
-
-  void exitStage(Object previous) {
-    if (watchdogs != 0) {
-      stage = previous;
-    }
-  }
-
-  /** A watchdog starts (+1) or stops (-1) watching: stage tracking is on while any watches. */
-  void watched(int delta) {
-    WATCHDOGS.getAndAdd(this, delta);
-  }
-
-  /** The label of the stage whose hook runs now, or null. Thread-safe (a racy diagnostic read). */
-  Object runningStage() {
-    return STAGE.getOpaque(this);
-  }
-
-  /** Callbacks started so far (for the watchdog). Thread-safe. */
-  long callbacksStarted() {
-    return (long) TICKS.getOpaque(this);
+  /** What the watchdog reads of this loop. */
+  LoopProbe probe() {
+    return probe;
   }
 
   /** Whether the loop is parked in its poll phase (for the watchdog). Thread-safe. */
@@ -789,18 +778,25 @@ public final class EventLoop implements Executor, AutoCloseable {
   }
 
   /**
-   * Stops a loop: the loop finishes its current callback and microtasks, then terminates;
-   * pending timers and immediates are dropped. Blocks until it has terminated unless called on
-   * the loop itself. Thread-safe and idempotent.
+   * Stops a loop: the loop finishes its current callback and microtasks, runs the tasks already
+   * accepted, releases its registered resources and terminates (class doc); pending timers and
+   * immediates are dropped. Blocks until it has terminated unless called on the loop itself.
+   * Thread-safe and idempotent.
    */
   @Override
   public void close() {
     shutdown();
-    if (!inLoop() && lifecycle != NEW) {
+    if (LIFECYCLE.compareAndSet(this, NEW, RUNNING)) {
+      // Never started: the closing thread becomes the loop's, to run what was accepted.
+      EventLoop outer = CURRENT.get();
+      thread = Thread.currentThread();
+      try {
+        loop(null);
+      } finally {
+        CURRENT.set(outer);
+      }
+    } else if (!inLoop()) {
       termination.exceptionally(t -> null).join();
-    } else if (lifecycle == NEW) {
-      lifecycle = TERMINATED;
-      termination.complete(null);
     }
   }
 
@@ -824,27 +820,5 @@ public final class EventLoop implements Executor, AutoCloseable {
   @Override
   public String toString() {
     return "EventLoop[" + name + ", refs=" + refs + ", requests=" + requests + "]";
-  }
-
-  private static final class TimerAccess implements TimerHeap.Accessor<Timeout> {
-    @Override
-    public long due(Timeout t) {
-      return t.dueNanos;
-    }
-
-    @Override
-    public long seq(Timeout t) {
-      return t.seq;
-    }
-
-    @Override
-    public int index(Timeout t) {
-      return t.heapIndex;
-    }
-
-    @Override
-    public void index(Timeout t, int index) {
-      t.heapIndex = index;
-    }
   }
 }

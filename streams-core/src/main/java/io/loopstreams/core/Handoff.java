@@ -118,11 +118,26 @@ public final class Handoff<T> implements Runnable {
   public void run() {
     int missed = 1;
     for (;;) {
-      drain.accept(this);
+      try {
+        drain.accept(this);
+      } catch (Throwable t) {
+        // The drain threw (a listener's uncaught exception): the loop sees the error, and the
+        // items still queued drain on a later task (wip unchanged, so producers stay quiet).
+        resumeLater();
+        throw t;
+      }
       missed = (int) WIP.getAndAdd(this, -missed) - missed;
       if (missed == 0) {
         return;
       }
+    }
+  }
+
+  private void resumeLater() {
+    try {
+      loop.execute(this);
+    } catch (RejectedExecutionException e) {
+      onRejected.run();
     }
   }
 

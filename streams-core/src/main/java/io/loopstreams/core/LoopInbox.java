@@ -2,6 +2,7 @@ package io.loopstreams.core;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.jctools.queues.MpscUnboundedArrayQueue;
 
@@ -22,6 +23,14 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
  *   <li>a stale unpark leaves a permit: the next park returns at once and the loop simply
  *       iterates again.
  * </ul>
+ *
+ * <h2>Closing</h2>
+ * A task is either accepted (and the loop runs it) or refused ({@code offer} returns false):
+ * never queued and then forgotten. {@link #close()} refuses later offers from other threads and
+ * waits for the offers already past their check, with the same Dekker pairing: a producer counts
+ * itself in {@code offering}, then reads {@code closed}; the loop writes {@code closed}, then
+ * waits for {@code offering == 0}. Afterwards the queue only shrinks (the loop thread itself may
+ * still add while it runs the last tasks), so draining it to empty runs every accepted task.
  */
 final class LoopInbox {
 
@@ -39,12 +48,35 @@ final class LoopInbox {
   private final MpscUnboundedArrayQueue<Runnable> queue = new MpscUnboundedArrayQueue<>(1024);
   /** 1 while the loop is parked or about to park. */
   private volatile int sleeping;
+  /** Offers between their {@code closed} check and their enqueue. */
+  private final AtomicInteger offering = new AtomicInteger();
+  private volatile boolean closed;
 
-  /** Any thread: queues {@code task} and wakes {@code loopThread} if it may be parked. */
-  void offer(Runnable task, Thread loopThread) {
-    queue.offer(task);
+  /**
+   * Any thread: queues {@code task} and wakes {@code loopThread} if it may be parked. False once
+   * closed, except on the loop thread, which is then running the last tasks.
+   */
+  boolean offer(Runnable task, Thread loopThread) {
+    offering.getAndIncrement();
+    try {
+      if (closed && Thread.currentThread() != loopThread) {
+        return false;
+      }
+      queue.offer(task);
+    } finally {
+      offering.getAndDecrement();
+    }
     if (sleeping == 1 && SLEEPING.compareAndSet(this, 1, 0)) {
       LockSupport.unpark(loopThread);
+    }
+    return true;
+  }
+
+  /** Loop thread: refuses later offers and waits (briefly) for those already under way. */
+  void close() {
+    closed = true;
+    while (offering.get() != 0) {
+      Thread.onSpinWait();
     }
   }
 

@@ -12,32 +12,42 @@ final class LoopInternals extends LoopAccess {
 
   @Override
   public Object enterStage(EventLoop loop, Object stage) {
-    return loop.enterStage(stage);
+    return loop.probe().enterStage(stage);
   }
 
   @Override
   public void exitStage(EventLoop loop, Object previous) {
-    loop.exitStage(previous);
+    loop.probe().exitStage(previous);
   }
 
   @Override
   public void watched(EventLoop loop, int delta) {
-    loop.watched(delta);
+    loop.probe().watched(delta);
   }
 
   @Override
   public Object runningStage(EventLoop loop) {
-    return loop.runningStage();
+    return loop.probe().runningStage();
   }
 
   @Override
   public long callbacksStarted(EventLoop loop) {
-    return loop.callbacksStarted();
+    return loop.probe().callbacksStarted();
   }
 
   @Override
   public boolean isParked(EventLoop loop) {
     return loop.isParked();
+  }
+
+  @Override
+  public boolean onTerminate(EventLoop loop, Runnable action) {
+    return loop.onTerminate(action);
+  }
+
+  @Override
+  public void removeOnTerminate(EventLoop loop, Runnable action) {
+    loop.removeOnTerminate(action);
   }
 
   @Override

@@ -45,11 +45,26 @@ final class OffloadTask<T> implements Runnable {
         error = t;
       }
       done = true;
-      // If the loop has terminated the outcome has nobody to go to; dropping it is correct.
-      loop.post(this);
+      if (!loop.post(this)) {
+        discard(value);
+      }
     } else {
       loop.endRequest();
       completion.accept(value, error);
+    }
+  }
+
+  /**
+   * The loop terminated before the outcome could reach it: nobody will ever receive it. A
+   * resource (an opened channel, a descriptor) is closed here rather than leaked.
+   */
+  private static void discard(Object value) {
+    if (value instanceof AutoCloseable resource) {
+      try {
+        resource.close();
+      } catch (Exception ignored) {
+        // nobody to report to: the loop is gone
+      }
     }
   }
 }

@@ -2,8 +2,6 @@ package io.loopstreams.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -153,31 +151,9 @@ public class Promise<T> {
 
   /** Fulfils with all values in order once all fulfil; rejects with the first rejection. */
   public static <T> Promise<List<T>> all(EventLoop loop, List<? extends Promise<? extends T>> promises) {
-    loop.checkInLoop();
-    Promise<List<T>> out = new Promise<>(loop);
-    int n = promises.size();
-    if (n == 0) {
-      out.resolveInternal(List.of());
-      return out;
-    }
-    Object[] values = new Object[n];
-    int[] remaining = {n};
-    for (int i = 0; i < n; i++) {
-      int index = i;
-      promises.get(i).onSettled((v, e) -> {
-        if (e != null) {
-          out.rejectInternal(e);
-        } else {
-          values[index] = v;
-          if (--remaining[0] == 0) {
-            @SuppressWarnings("unchecked") List<T> list = (List<T>) Collections.unmodifiableList(Arrays.asList(values));
-            out.resolveInternal(list);
-          }
-        }
-      });
-    }
-    return out;
+    return PromiseCombinators.all(loop, promises);
   }
+
 
   /** The outcome of one promise in {@link #allSettled}. */
   public record Settled<T>(boolean fulfilled, T value, Throwable reason) {
@@ -193,72 +169,24 @@ public class Promise<T> {
   /** Fulfils with every outcome, in order, once all have settled; never rejects. */
   public static <T> Promise<List<Settled<T>>> allSettled(EventLoop loop,
       List<? extends Promise<? extends T>> promises) {
-    loop.checkInLoop();
-    Promise<List<Settled<T>>> out = new Promise<>(loop);
-    int n = promises.size();
-    if (n == 0) {
-      out.resolveInternal(List.of());
-      return out;
-    }
-    @SuppressWarnings("unchecked") Settled<T>[] outcomes = new Settled[n];
-    int[] remaining = {n};
-    for (int i = 0; i < n; i++) {
-      int index = i;
-      promises.get(i).onSettled((v, e) -> {
-        outcomes[index] = e != null ? Settled.rejected(e) : Settled.fulfilled(v);
-        if (--remaining[0] == 0) {
-          out.resolveInternal(List.of(outcomes));
-        }
-      });
-    }
-    return out;
+    return PromiseCombinators.allSettled(loop, promises);
   }
+
 
   /** Settles like the first promise to settle. An empty list stays pending forever, as in JS. */
   public static <T> Promise<T> race(EventLoop loop, List<? extends Promise<? extends T>> promises) {
-    loop.checkInLoop();
-    Promise<T> out = new Promise<>(loop);
-    for (Promise<? extends T> p : promises) {
-      p.onSettled((v, e) -> {
-        if (e != null) {
-          out.rejectInternal(e);
-        } else {
-          out.resolveInternal(v);
-        }
-      });
-    }
-    return out;
+    return PromiseCombinators.race(loop, promises);
   }
+
 
   /**
    * Fulfils like the first promise to fulfil; rejects with an {@link AggregateException} of all
    * reasons, in order, when all reject (immediately for an empty list).
    */
   public static <T> Promise<T> any(EventLoop loop, List<? extends Promise<? extends T>> promises) {
-    loop.checkInLoop();
-    Promise<T> out = new Promise<>(loop);
-    int n = promises.size();
-    if (n == 0) {
-      out.rejectInternal(new AggregateException("All promises were rejected", List.of()));
-      return out;
-    }
-    Throwable[] reasons = new Throwable[n];
-    int[] remaining = {n};
-    for (int i = 0; i < n; i++) {
-      int index = i;
-      promises.get(i).onSettled((v, e) -> {
-        if (e == null) {
-          out.resolveInternal(v);
-        } else {
-          reasons[index] = e;
-          if (--remaining[0] == 0) {
-            out.rejectInternal(new AggregateException("All promises were rejected", Arrays.asList(reasons)));
-          }
-        }
-      });
-    }
-    return out;
+    return PromiseCombinators.any(loop, promises);
   }
+
 
   // ---------------------------------------------------------------------------------------------
   // Continuations
@@ -438,21 +366,34 @@ public class Promise<T> {
 
   /**
    * A future completed (on the loop thread) with this promise's outcome. Thread-safe: from another
-   * thread the continuation is attached through {@link EventLoop#execute}.
+   * thread the continuation is attached through {@link EventLoop#execute}. If the loop terminates
+   * before the promise settles (or already has), the future fails with an {@link
+   * IllegalStateException}: a thread in {@link #await()} never waits for ever.
    */
   public final CompletableFuture<T> toCompletableFuture() {
     CompletableFuture<T> f = new CompletableFuture<>();
-    Runnable attach = () -> onSettled((v, e) -> {
-      if (e != null) {
-        f.completeExceptionally(e);
-      } else {
-        f.complete(v);
+    // A loop that terminates first can never settle this promise: the future fails instead.
+    Runnable failOnExit = () -> f.completeExceptionally(new IllegalStateException(
+        "loop " + loop.name() + " terminated before the promise settled"));
+    Runnable attach = () -> {
+      if (!loop.onTerminate(failOnExit)) {
+        failOnExit.run();
+        return;
       }
-    });
+      onSettled((v, e) -> {
+        loop.removeOnTerminate(failOnExit);
+        if (e != null) {
+          f.completeExceptionally(e);
+        } else {
+          f.complete(v);
+        }
+      });
+    };
     if (loop.inLoop()) {
       attach.run();
-    } else {
-      loop.execute(attach);
+    } else if (!loop.post(attach)) {
+      f.completeExceptionally(new IllegalStateException(
+          "loop " + loop.name() + " has terminated: the promise can no longer be observed"));
     }
     return f;
   }

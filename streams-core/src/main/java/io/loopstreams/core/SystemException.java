@@ -2,37 +2,69 @@ package io.loopstreams.core;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.NotLinkException;
+import java.util.List;
+import java.util.Map;
 
 /**
- * An operating-system error with Node's code, syscall and path, so fs and net failures read
- * like Node's: {@code ENOENT: no such file or directory, open '/x'}. Java reports these as
- * {@link IOException} subclasses or messages; {@link #fromIOException} translates them and
- * keeps the original as the cause.
+ * An operating-system error with Node's code, syscall, path and dest, so fs and net failures
+ * read like Node's: {@code ENOENT: no such file or directory, open '/x'}, {@code EXDEV:
+ * cross-device link not permitted, rename '/a' -> '/b'}. Java reports these as {@link
+ * IOException} subclasses or messages; {@link #fromIOException} translates them and keeps the
+ * original as the cause.
  *
- * <p>Differences from Node: {@code errno} is the Linux value on every platform, and there is
- * no {@code dest} (Node's {@code -> 'dest'} suffix for rename and link).
+ * <p>Differences from Node: {@code errno} is the Linux value on every platform.
  */
 public class SystemException extends StreamException {
+  /** The JDK exception types that name exactly one errno. */
+  private static final List<Map.Entry<Class<? extends IOException>, ErrorCode>> BY_TYPE = List.of(
+      Map.entry(NoSuchFileException.class, ErrorCode.ENOENT),
+      Map.entry(FileAlreadyExistsException.class, ErrorCode.EEXIST),
+      Map.entry(AccessDeniedException.class, ErrorCode.EACCES),
+      Map.entry(DirectoryNotEmptyException.class, ErrorCode.ENOTEMPTY),
+      Map.entry(NotDirectoryException.class, ErrorCode.ENOTDIR),
+      Map.entry(FileSystemLoopException.class, ErrorCode.ELOOP),
+      Map.entry(NotLinkException.class, ErrorCode.EINVAL),
+      Map.entry(SocketTimeoutException.class, ErrorCode.ETIMEDOUT),
+      Map.entry(UnknownHostException.class, ErrorCode.ENOTFOUND));
+
   private final String syscall;
   private final String path;
+  private final String dest;
 
   /** Builds Node's message {@code "<CODE>: <description>, <syscall> '<path>'"}. */
   public SystemException(ErrorCode code, String syscall, String path, Throwable cause) {
-    this(code, format(code, syscall, path), syscall, path, cause);
+    this(code, format(code, syscall, path, null), syscall, path, null, cause);
+  }
+
+  /** A two-path call's error: {@code "<CODE>: <description>, <syscall> '<path>' -> '<dest>'"}. */
+  public static SystemException withDest(ErrorCode code, String syscall, String path, String dest,
+      Throwable cause) {
+    return new SystemException(code, format(code, syscall, path, dest), syscall, path, dest, cause);
   }
 
   /** For messages in another Node shape, e.g. net's {@code "connect ECONNREFUSED 127.0.0.1:80"}. */
   public SystemException(ErrorCode code, String message, String syscall, String path, Throwable cause) {
+    this(code, message, syscall, path, null, cause);
+  }
+
+  private SystemException(ErrorCode code, String message, String syscall, String path, String dest,
+      Throwable cause) {
     super(code, message, cause);
     if (!code.isSystemError()) {
       throw new IllegalArgumentException(code + " is not a system error code");
     }
     this.syscall = syscall;
     this.path = path;
+    this.dest = dest;
   }
 
   /** The failed call as Node names it ({@code "open"}, {@code "read"}, {@code "connect"}); may be null. */
@@ -40,9 +72,14 @@ public class SystemException extends StreamException {
     return syscall;
   }
 
-  /** The file the call was about, or null. */
+  /** The file the call was about (for {@code getaddrinfo}, the host name), or null. */
   public String path() {
     return path;
+  }
+
+  /** The second file of a two-path call ({@code rename}, {@code link}, {@code copyfile}), or null. */
+  public String dest() {
+    return dest;
   }
 
   /** Node's negative errno, e.g. {@code -2} for {@code ENOENT}. */
@@ -51,57 +88,62 @@ public class SystemException extends StreamException {
   }
 
   /**
-   * Translates a JDK I/O failure into Node's code: the {@code java.nio.file} exception types
-   * first, then the OS text the JDK copies into messages; anything else is {@code EIO}.
-   * When {@code path} is null, a {@link FileSystemException}'s file is used.
+   * Translates a JDK I/O failure into Node's code ({@link #codeOf}). When {@code path} is null,
+   * a {@link FileSystemException}'s file and other file are used as path and dest. An {@link
+   * UnknownHostException} becomes Node's {@code "getaddrinfo ENOTFOUND <host>"} with {@code
+   * path} as the host.
    */
   public static SystemException fromIOException(IOException e, String syscall, String path) {
-    String p = path == null && e instanceof FileSystemException fse ? fse.getFile() : path;
-    return new SystemException(codeOf(e), syscall, p, e);
+    if (path == null && e instanceof FileSystemException fse) {
+      return fromIOException(e, syscall, fse.getFile(), fse.getOtherFile());
+    }
+    return fromIOException(e, syscall, path, null);
   }
 
-  static ErrorCode codeOf(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return ErrorCode.ENOENT;
+  /** {@link #fromIOException(IOException, String, String)} for a two-path call such as rename. */
+  public static SystemException fromIOException(IOException e, String syscall, String path, String dest) {
+    ErrorCode code = codeOf(e);
+    if (code == ErrorCode.ENOTFOUND) {
+      return new SystemException(code, syscall + " ENOTFOUND " + path, syscall, path, e);
     }
-    if (e instanceof FileAlreadyExistsException) {
-      return ErrorCode.EEXIST;
-    }
-    if (e instanceof AccessDeniedException) {
-      return ErrorCode.EACCES;
-    }
-    if (e instanceof SocketTimeoutException) {
-      return ErrorCode.ETIMEDOUT;
-    }
-    String m = String.valueOf(e.getMessage());
-    if (m.contains("No space left on device")) {
-      return ErrorCode.ENOSPC;
-    }
-    if (m.contains("Is a directory")) {
-      return ErrorCode.EISDIR;
-    }
-    if (m.contains("Connection reset")) {
-      return ErrorCode.ECONNRESET;
-    }
-    if (m.contains("Broken pipe")) {
-      return ErrorCode.EPIPE;
-    }
-    if (m.contains("Connection refused")) {
-      return ErrorCode.ECONNREFUSED;
-    }
-    if (m.contains("Bad file descriptor")) {
-      return ErrorCode.EBADF;
-    }
-    return ErrorCode.EIO;
+    return withDest(code, syscall, path, dest, e);
   }
 
-  private static String format(ErrorCode code, String syscall, String path) {
+  /**
+   * Node's code for a JDK I/O failure: the exception types that name one errno first, then the
+   * OS text the JDK copies into the reason or message (the {@link ErrorCode} table); anything
+   * else is {@code EIO}.
+   */
+  public static ErrorCode codeOf(IOException e) {
+    ErrorCode byType = codeOfType(e);
+    if (byType != null) {
+      return byType;
+    }
+    String text = e instanceof FileSystemException fse && fse.getReason() != null
+        ? fse.getReason() : e.getMessage();
+    ErrorCode byText = ErrorCode.ofOsText(text);
+    return byText != null ? byText : ErrorCode.EIO;
+  }
+
+  private static ErrorCode codeOfType(IOException e) {
+    for (Map.Entry<Class<? extends IOException>, ErrorCode> t : BY_TYPE) {
+      if (t.getKey().isInstance(e)) {
+        return t.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static String format(ErrorCode code, String syscall, String path, String dest) {
     StringBuilder sb = new StringBuilder(code.code()).append(": ").append(code.description());
     if (syscall != null) {
       sb.append(", ").append(syscall);
     }
     if (path != null) {
       sb.append(" '").append(path).append('\'');
+    }
+    if (dest != null) {
+      sb.append(" -> '").append(dest).append('\'');
     }
     return sb.toString();
   }

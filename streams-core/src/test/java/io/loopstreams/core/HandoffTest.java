@@ -152,4 +152,47 @@ class HandoffTest {
     assertSame(Thread.currentThread(), rejectedOn.get());
     assertEquals(0, drains.get());
   }
+
+  @Test
+  void aDrainThatThrowsReachesTheLoopsHandlerAndTheRestStillDrains() throws Exception {
+    List<String> log = new ArrayList<>();
+    CountDownLatch done = new CountDownLatch(1);
+    EventLoop loop = EventLoop.create("handoff-throw").start();
+    loop.call(() -> {
+      loop.onUncaughtException((e, origin) -> log.add("uncaught " + e.getMessage()));
+      return null;
+    }).get(10, TimeUnit.SECONDS);
+    CountDownLatch busy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    loop.execute(() -> {
+      busy.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    busy.await();
+    Handoff<String> h = Handoff.unbounded(loop, 8, hf -> {
+      String s = hf.poll();
+      if (s == null) {
+        return;
+      }
+      log.add("got " + s);
+      if (s.equals("bad")) {
+        throw new IllegalStateException("listener failed on " + s);
+      }
+      if (s.equals("last")) {
+        done.countDown();
+      }
+    }, () -> { });
+    h.offer("bad");
+    h.offer("after");
+    h.offer("last");
+    release.countDown();
+    assertTrue(done.await(10, TimeUnit.SECONDS));
+    assertEquals(List.of("got bad", "uncaught listener failed on bad", "got after", "got last"),
+        loop.call(() -> List.copyOf(log)).get(10, TimeUnit.SECONDS));
+    loop.close();
+  }
 }

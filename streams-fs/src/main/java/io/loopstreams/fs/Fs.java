@@ -1,9 +1,11 @@
 package io.loopstreams.fs;
 
+import io.loopstreams.core.AbortSignal;
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Promise;
 import io.loopstreams.core.StreamException;
+import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.fs.internal.AtomicFile;
 import io.loopstreams.fs.internal.FileOps;
 import io.loopstreams.fs.internal.FileOps.OpenMode;
@@ -38,6 +40,12 @@ import java.util.Objects;
 public final class Fs {
 
   private Fs() {
+  }
+
+  /** A file stream's common options: bytes with {@code mark}, a name, an optional signal. */
+  static StreamOptions streamOptions(long mark, String name, AbortSignal signal) {
+    StreamOptions o = StreamOptions.bytes().highWaterMark(mark).name(name);
+    return signal != null ? o.signal(signal) : o;
   }
 
   private static EventLoop loop() {

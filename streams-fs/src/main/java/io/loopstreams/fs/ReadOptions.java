@@ -92,9 +92,7 @@ public final class ReadOptions {
 
   /** The common stream options these carry: mark, name and signal. */
   StreamOptions streamOptions(Path path) {
-    StreamOptions o = StreamOptions.bytes().highWaterMark(highWaterMark)
-        .name(name != null ? name : "FileReadStream(" + path + ")");
-    return signal != null ? o.signal(signal) : o;
+    return Fs.streamOptions(highWaterMark, name != null ? name : "FileReadStream(" + path + ")", signal);
   }
 
   public long start() {

@@ -137,9 +137,7 @@ public final class WriteOptions {
 
   /** The common stream options these carry: mark, name and signal. */
   StreamOptions streamOptions(Path path) {
-    StreamOptions o = StreamOptions.bytes().highWaterMark(highWaterMark)
-        .name(name != null ? name : "FileWriteStream(" + path + ")");
-    return signal != null ? o.signal(signal) : o;
+    return Fs.streamOptions(highWaterMark, name != null ? name : "FileWriteStream(" + path + ")", signal);
   }
 
   /** The file whose times the written file gets, or null. */

@@ -1,11 +1,11 @@
 package io.loopstreams.net;
 
 import io.loopstreams.core.Callback;
-import io.loopstreams.core.Duplex;
 import io.loopstreams.core.Event;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.LoopHandle;
-import io.loopstreams.core.StreamOptions;
+import io.loopstreams.core.stream.Duplex;
+import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.net.internal.ChannelLink;
 import io.loopstreams.net.internal.ChannelLink.Active;
 import io.loopstreams.net.internal.ChannelLink.Done;
@@ -146,6 +146,7 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
     } else if (s == Signal.EOF) {
       if (!destroyed()) {
         pushEnd();
+        read(0); // as Node's onStreamRead: END comes even when nobody reads, once the buffer is empty
       }
     } else if (s instanceof Active a) {
       onActive(a);

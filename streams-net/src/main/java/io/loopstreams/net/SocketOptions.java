@@ -1,7 +1,7 @@
 package io.loopstreams.net;
 
-import io.loopstreams.core.QueuingStrategy;
 import io.loopstreams.core.StreamException;
+import io.loopstreams.core.stream.QueuingStrategy;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package io.loopstreams.net;
 
 import io.loopstreams.core.EventLoop;
-import io.loopstreams.core.Readable;
+import io.loopstreams.core.stream.Readable;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static io.loopstreams.net.NetTestSupport.collect;
 import static io.loopstreams.net.NetTestSupport.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.loopstreams.core.Stream;
+import io.loopstreams.core.stream.Stream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

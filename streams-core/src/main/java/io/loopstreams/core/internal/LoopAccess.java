@@ -60,6 +60,17 @@ public abstract class LoopAccess {
   /** Whether the loop is parked in its poll phase. Any thread. */
   public abstract boolean isParked(EventLoop loop);
 
+  /**
+   * Registers {@code action} (thread-safe) to run once on the loop's thread when the loop
+   * terminates, after its last task: the way a resource held outside the loop (a foreign
+   * subscription, a descriptor) is released when the loop closes. False if the loop has already
+   * released its resources: the caller releases at once.
+   */
+  public abstract boolean onTerminate(EventLoop loop, Runnable action);
+
+  /** Forgets an action of {@link #onTerminate} once its resource was released. Any thread. */
+  public abstract void removeOnTerminate(EventLoop loop, Runnable action);
+
   /** The due time of a scheduled timer, in {@link System#nanoTime()} units. Loop thread. */
   public abstract long dueNanos(Timeout timer);
 }

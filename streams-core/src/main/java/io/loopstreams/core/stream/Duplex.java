@@ -21,8 +21,6 @@ import java.util.Objects;
 public abstract non-sealed class Duplex<I, O> extends Readable<O> implements WritableStream<I> {
 
   final WritableState<I> ws;
-  /** Whether a subclass overrides doWritev: then a lone chunk goes there when doWrite is absent. */
-  private final boolean hasWritev;
   private final boolean allowHalfOpen;
 
   /** A duplex on the current loop. */
@@ -34,24 +32,8 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
   protected Duplex(EventLoop loop, StreamOptions options) {
     super(loop, options);
     this.allowHalfOpen = options.allowHalfOpen;
-    boolean writev = overrides(getClass(), Duplex.class, "doWritev", List.class, Callback.class);
-    this.hasWritev = writev;
-    this.ws = new WritableState<>(this, options.writableStrategy, writev, options.writable) {
-      @Override
-      void callWrite(I chunk, Callback callback) {
-        doWrite(chunk, callback);
-      }
-
-      @Override
-      void callWritev(List<I> chunks, Callback callback) {
-        doWritev(chunks, callback);
-      }
-
-      @Override
-      void callFinal(Callback callback) {
-        doFinal(callback);
-      }
-    };
+    this.ws = new WritableState<>(this, options.writableStrategy, options.writable, this::doWrite,
+        this::doWritev, this::doFinal);
   }
 
   /**
@@ -77,11 +59,7 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
    * #doWritev} as a one-element list when that is overridden (Node's default {@code _write}).
    */
   protected void doWrite(I chunk, Callback callback) {
-    if (hasWritev) {
-      doWritev(List.of(chunk), callback); // Node's default _write
-      return;
-    }
-    throw StreamException.methodNotImplemented("_write()");
+    ws.writeAsWritev(chunk, callback);
   }
 
   /** Writes several buffered chunks at once; only used when overridden. */
@@ -98,29 +76,17 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
   // WritableStream: the methods are defaults of the interface, over this state
 
   @Override
-  @SuppressWarnings("unchecked")
-  <X> WritableState<X> writableState() {
-    return (WritableState<X>) ws;
+  WritableState<?> writableSide() {
+    return ws;
   }
+
 
   public boolean allowHalfOpen() {
     return allowHalfOpen;
   }
 
-  @Override
-  boolean writableFinishedLoose() {
-    return ws.finishedOrFlushed();
-  }
 
-  @Override
-  boolean writableAlive() {
-    return ws.isWritable();
-  }
 
-  @Override
-  int writablePendingCallbacks() {
-    return ws.pendingCallbacks();
-  }
 
   // ---------------------------------------------------------------------------------------------
   // Lifecycle
@@ -141,7 +107,7 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
   void afterEnd() {
     if (ws.isWritable() && !allowHalfOpen) {
       loop.nextTick(() -> {
-        if (ws.isWritable() && !ws.ended() && !destroyed()) {
+        if (ws.isWritable() && !ws.endCalled() && !destroyed()) {
           ws.end(null, null);
         }
       });
@@ -169,9 +135,7 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
 
   @Override
   void onDestroyStarted() {
-    if (ws != null) { // null when an already aborted signal destroys us inside the constructor
-      ws.onDestroyStarted();
-    }
+    ws.onDestroyStarted();
   }
 
   @Override

@@ -88,7 +88,7 @@ public final class Finished {
         s.loop.nextTick(this::onClose);
       } else if (s.errorEmitted()) {
         if (!willEmitClose) {
-          s.loop.nextTick(() -> done(s.errored));
+          s.loop.nextTick(() -> done(s.errored()));
         }
       } else if (!readable && (!willEmitClose || s.readableAlive())
           && (writableFinished || !s.writableAlive()) && s.writablePendingCallbacks() == 0) {
@@ -131,8 +131,8 @@ public final class Finished {
     }
 
     private void onClose() {
-      if (s.errored != null) {
-        done(s.errored);
+      if (s.errored() != null) {
+        done(s.errored());
       } else if (readable && !readableFinished && s.hasReadableSide() && !s.readableFinishedLoose()) {
         done(StreamException.prematureClose());
       } else if (writable && !writableFinished && !s.writableFinishedLoose()) {

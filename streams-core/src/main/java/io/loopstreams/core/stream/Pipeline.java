@@ -216,8 +216,8 @@ public final class Pipeline {
       src.once(Stream.END, endFn);
     }
     Finished.finished(src, true, false, true, err -> {
-      if (StreamException.isPrematureClose(err) && (src.rs & Readable.ENDED) != 0
-          && src.errored == null && !src.errorEmitted()) {
+      if (StreamException.isPrematureClose(err) && src.eofPushed()
+          && src.errored() == null && !src.errorEmitted()) {
         // Some readables emit CLOSE before END although EOF was pushed: wait for END (Node).
         boolean[] once = {false};
         Listener<Throwable> settle = e -> {

@@ -36,6 +36,44 @@ import java.util.function.Predicate;
  * {@code DATA} is emitted synchronously by {@code read()}; {@code READABLE} and {@code END} on
  * the next tick, coalesced.
  *
+ * <table>
+ *   <caption>The bits of {@code rs} (Node's names in parentheses)</caption>
+ *   <tr><th>bit</th><th>set by</th><th>cleared by</th><th>means</th></tr>
+ *   <tr><td>EOF_PUSHED ({@code ended})</td><td>{@code pushEnd}/{@code push(null)}; a duplex
+ *       built {@code readable(false)}</td><td>never</td><td>no more pushes; END follows once the
+ *       buffer is drained</td></tr>
+ *   <tr><td>END_EMITTED ({@code endEmitted})</td><td>END emitted</td><td>never</td><td>the
+ *       consumer has had everything</td></tr>
+ *   <tr><td>READING ({@code reading})</td><td>{@code read()} before it calls {@code doRead}</td>
+ *       <td>any push or pushEnd</td><td>a {@code doRead} is outstanding: don't call it again</td></tr>
+ *   <tr><td>IN_DO_READ ({@code sync})</td><td>{@code read()} around its {@code doRead} call</td>
+ *       <td>{@code doRead} returned</td><td>a push now is synchronous with {@code read()}: defer
+ *       READABLE and flowing to the next tick</td></tr>
+ *   <tr><td>NEED_READABLE ({@code needReadable})</td><td>{@code read()} got less than asked or
+ *       left the buffer under the mark; a READABLE listener added</td><td>READABLE scheduled; the
+ *       buffer above the mark</td><td>emit READABLE when data or the end arrives</td></tr>
+ *   <tr><td>EMITTED_READABLE ({@code emittedReadable})</td><td>a READABLE emission scheduled</td>
+ *       <td>READABLE emitted; {@code read()} with data</td><td>coalesces READABLE to once per
+ *       tick</td></tr>
+ *   <tr><td>READABLE_LISTENING ({@code readableListening})</td><td>a READABLE listener added</td>
+ *       <td>the last one removed</td><td>paused-mode consumption: DATA listeners don't flow</td></tr>
+ *   <tr><td>RESUME_SCHEDULED ({@code resumeScheduled})</td><td>{@code resume()} queueing its
+ *       tick</td><td>that tick</td><td>flowing starts on the next tick, once</td></tr>
+ *   <tr><td>DATA_EMITTED ({@code dataEmitted})</td><td>a DATA event</td><td>never</td><td>{@code
+ *       readableDidRead()}</td></tr>
+ *   <tr><td>READING_MORE ({@code readingMore})</td><td>{@code maybeReadMore} queueing its
+ *       tick</td><td>that tick's reads done</td><td>fill the buffer to the mark ahead of demand,
+ *       once at a time</td></tr>
+ *   <tr><td>FLOWING_SET, FLOWING ({@code flowing}: null/false/true)</td><td>{@code resume()},
+ *       {@code on(DATA)}, {@code pipe} (both); {@code pause()} (SET only)</td><td>never back to
+ *       null</td><td>flowing mode: {@code flow()} reads while FLOWING</td></tr>
+ *   <tr><td>PAUSED_SET, PAUSED ({@code kPaused}: null/false/true)</td><td>{@code pause()} (both),
+ *       {@code resume()} (SET only)</td><td>never back to null</td><td>{@code isPaused()}; an
+ *       explicit pause survives a READABLE listener's removal</td></tr>
+ *   <tr><td>READABLE_OFF</td><td>a duplex built {@code readable(false)}</td><td>never</td><td>no
+ *       readable side</td></tr>
+ * </table>
+ *
  * <h2>Differences from Node</h2>
  * Chunks are typed: byte streams carry {@link ByteBuffer}s (no strings or encodings; decode with
  * a text transform), object streams any non-null {@code T}. A Java {@code null} passed to
@@ -49,10 +87,10 @@ public abstract class Readable<T> extends Stream {
   private static final LoopAccess LOOP = LoopAccess.get();
 
   // Readable-side bits (rs). FLOWING_SET/FLOWING encode Node's tri-state flowing (null/false/true).
-  static final int ENDED = 1;
+  static final int EOF_PUSHED = 1;
   static final int END_EMITTED = 1 << 1;
   static final int READING = 1 << 2;
-  static final int SYNC = 1 << 3;
+  static final int IN_DO_READ = 1 << 3;
   static final int NEED_READABLE = 1 << 4;
   static final int EMITTED_READABLE = 1 << 5;
   static final int READABLE_LISTENING = 1 << 6;
@@ -94,9 +132,9 @@ public abstract class Readable<T> extends Stream {
     this.readableStrategy = options.readableStrategy;
     this.objectMode = !readableStrategy.isBytes();
     this.hwm = readableStrategy.highWaterMark();
-    rs = SYNC;
+    rs = IN_DO_READ;
     if (!options.readable) {
-      rs |= ENDED | END_EMITTED | READABLE_OFF;
+      rs |= EOF_PUSHED | END_EMITTED | READABLE_OFF;
     }
   }
 
@@ -144,14 +182,14 @@ public abstract class Readable<T> extends Stream {
       if (front) {
         if ((rs & END_EMITTED) != 0) {
           errorOrDestroy(StreamException.unshiftAfterEnd(), false);
-        } else if (destroyed() || errored != null) {
+        } else if (destroyed() || errored() != null) {
           return false;
         } else {
           bufferChunk(chunk, true);
         }
-      } else if ((rs & ENDED) != 0) {
+      } else if ((rs & EOF_PUSHED) != 0) {
         errorOrDestroy(StreamException.pushAfterEof(), false);
-      } else if (destroyed() || errored != null) {
+      } else if (destroyed() || errored() != null) {
         return false;
       } else {
         rs &= ~READING;
@@ -162,16 +200,16 @@ public abstract class Readable<T> extends Stream {
       rs &= ~READING;
       maybeReadMore();
     }
-    return (rs & ENDED) == 0 && (length < hwm || length == 0);
+    return (rs & EOF_PUSHED) == 0 && (length < hwm || length == 0);
   }
 
   private void bufferChunk(Object chunk, boolean front) {
-    long size = objectMode ? 1 : ((ByteBuffer) chunk).remaining();
+    long size = readableStrategy.size(chunk);
     if (!hasWritableSide()) {
       // A duplex counts what is written to it as its input (WritableState), not its pushes.
       stats.in(objectMode ? 0 : size);
     }
-    if ((rs & (FLOWING | SYNC)) == FLOWING && length == 0 && listenerCount(DATA) > 0) {
+    if ((rs & (FLOWING | IN_DO_READ)) == FLOWING && length == 0 && listenerCount(DATA) > 0) {
       // Fast path: a flowing consumer takes the chunk without buffering.
       awaitDrain = 0;
       rs |= DATA_EMITTED;
@@ -196,11 +234,11 @@ public abstract class Readable<T> extends Stream {
   }
 
   private void onEof() {
-    if ((rs & ENDED) != 0) {
+    if ((rs & EOF_PUSHED) != 0) {
       return;
     }
-    rs |= ENDED;
-    if ((rs & SYNC) != 0) {
+    rs |= EOF_PUSHED;
+    if ((rs & IN_DO_READ) != 0) {
       emitReadable();
     } else {
       rs &= ~NEED_READABLE;
@@ -218,11 +256,11 @@ public abstract class Readable<T> extends Stream {
   }
 
   private void emitReadableNow() {
-    if (!destroyed() && errored == null && (length > 0 || (rs & ENDED) != 0)) {
+    if (!destroyed() && errored() == null && (length > 0 || (rs & EOF_PUSHED) != 0)) {
       emit(READABLE);
       rs &= ~EMITTED_READABLE;
     }
-    if ((rs & FLOWING) == 0 && (rs & ENDED) == 0 && length <= hwm) {
+    if ((rs & FLOWING) == 0 && (rs & EOF_PUSHED) == 0 && length <= hwm) {
       rs |= NEED_READABLE;
     } else {
       rs &= ~NEED_READABLE;
@@ -239,7 +277,7 @@ public abstract class Readable<T> extends Stream {
 
   private void readMore() {
     // Fill the buffer up to the mark while the source keeps producing synchronously.
-    while ((rs & (READING | ENDED)) == 0
+    while ((rs & (READING | EOF_PUSHED)) == 0
         && (length < hwm || ((rs & FLOWING) != 0 && length == 0))) {
       long before = length;
       read(0);
@@ -277,8 +315,8 @@ public abstract class Readable<T> extends Stream {
       rs &= ~EMITTED_READABLE;
     }
     if (n == 0 && (rs & NEED_READABLE) != 0
-        && ((hwm != 0 ? length >= hwm : length > 0) || (rs & ENDED) != 0)) {
-      if (length == 0 && (rs & ENDED) != 0) {
+        && ((hwm != 0 ? length >= hwm : length > 0) || (rs & EOF_PUSHED) != 0)) {
+      if (length == 0 && (rs & EOF_PUSHED) != 0) {
         endReadable();
       } else {
         emitReadable();
@@ -286,17 +324,17 @@ public abstract class Readable<T> extends Stream {
       return null;
     }
     long want = howMuchToRead(n, all);
-    if (want == 0 && (rs & ENDED) != 0) {
+    if (want == 0 && (rs & EOF_PUSHED) != 0) {
       if (length == 0) {
         endReadable();
       }
       return null;
     }
     boolean doRead = (rs & NEED_READABLE) != 0 || length == 0 || length - want < hwm;
-    if ((rs & (ENDED | READING)) != 0 || destroyed() || errored != null || !constructed()) {
+    if ((rs & (EOF_PUSHED | READING)) != 0 || destroyed() || errored() != null || !constructed()) {
       doRead = false;
     } else if (doRead) {
-      rs |= READING | SYNC;
+      rs |= READING | IN_DO_READ;
       if (length == 0) {
         rs |= NEED_READABLE;
       }
@@ -309,7 +347,7 @@ public abstract class Readable<T> extends Stream {
       }
       LOOP.exitStage(loop, outer);
       stats.hookEnd(t0, objectMode);
-      rs &= ~SYNC;
+      rs &= ~IN_DO_READ;
       if ((rs & READING) == 0) {
         want = howMuchToRead(n, all);
       }
@@ -330,10 +368,10 @@ public abstract class Readable<T> extends Stream {
       }
     }
     if (length == 0) {
-      if ((rs & ENDED) == 0) {
+      if ((rs & EOF_PUSHED) == 0) {
         rs |= NEED_READABLE;
       }
-      if ((all || n != want) && (rs & ENDED) != 0) {
+      if ((all || n != want) && (rs & EOF_PUSHED) != 0) {
         endReadable();
       }
     }
@@ -346,7 +384,7 @@ public abstract class Readable<T> extends Stream {
   }
 
   private long howMuchToRead(long n, boolean all) {
-    if ((!all && n <= 0) || (length == 0 && (rs & ENDED) != 0)) {
+    if ((!all && n <= 0) || (length == 0 && (rs & EOF_PUSHED) != 0)) {
       return 0;
     }
     if (objectMode) {
@@ -358,7 +396,7 @@ public abstract class Readable<T> extends Stream {
     if (n <= length) {
       return n;
     }
-    return (rs & ENDED) != 0 ? length : 0;
+    return (rs & EOF_PUSHED) != 0 ? length : 0;
   }
 
   /** Takes {@code n} units from the front: one object, one whole buffer, or a slice/concat. */
@@ -373,24 +411,31 @@ public abstract class Readable<T> extends Stream {
     if (first.remaining() == n) {
       return buffer.pollFirst();
     }
+    // Slices and absolute copies only: a pushed buffer may be shared (one chunk piped to several
+    // destinations), so its position is never moved; what is left of it becomes a new view.
     if (first.remaining() > n) {
-      ByteBuffer part = first.slice(first.position(), (int) n);
-      first.position(first.position() + (int) n);
-      return part;
+      return takeFront(first, (int) n);
     }
     ByteBuffer out = ByteBuffer.allocate((int) n);
     while (out.hasRemaining()) {
       ByteBuffer b = (ByteBuffer) buffer.peekFirst();
-      if (b.remaining() <= out.remaining()) {
-        out.put(b);
+      int take = Math.min(b.remaining(), out.remaining());
+      out.put(out.position(), b, b.position(), take);
+      out.position(out.position() + take);
+      if (take == b.remaining()) {
         buffer.pollFirst();
       } else {
-        int take = out.remaining();
-        out.put(b.slice(b.position(), take));
-        b.position(b.position() + take);
+        takeFront(b, take);
       }
     }
     return out.flip();
+  }
+
+  /** Replaces the head {@code b} of the buffer by its bytes after {@code n}; returns the first n. */
+  private ByteBuffer takeFront(ByteBuffer b, int n) {
+    buffer.pollFirst();
+    buffer.addFirst(b.slice(b.position() + n, b.remaining() - n));
+    return b.slice(b.position(), n);
   }
 
   private static long nextPowerOfTwo(long n) {
@@ -399,13 +444,13 @@ public abstract class Readable<T> extends Stream {
 
   private void endReadable() {
     if ((rs & END_EMITTED) == 0) {
-      rs |= ENDED;
+      rs |= EOF_PUSHED;
       loop.nextTick(this::endReadableNow);
     }
   }
 
   private void endReadableNow() {
-    if (errored == null && !closeEmitted() && (rs & END_EMITTED) == 0 && length == 0) {
+    if (errored() == null && !closeEmitted() && (rs & END_EMITTED) == 0 && length == 0) {
       rs |= END_EMITTED;
       emit(END);
       afterEnd();
@@ -533,10 +578,15 @@ public abstract class Readable<T> extends Stream {
    * Node's {@code readable.pipe(dest, {end})}: writes every chunk, pauses while the destination's
    * {@code write} returns false and resumes on its DRAIN. Errors are not forwarded and nothing
    * is destroyed: use {@link Pipeline} for that.
+   *
+   * @throws IllegalStateException if {@code destination} belongs to another loop
    */
   public <W extends WritableStream<? super T>> W pipe(W destination, boolean end) {
     loop.checkInLoop(this);
     Objects.requireNonNull(destination, "destination");
+    // A destination of another loop fails here, as in Pipeline.run, not at the first chunk.
+    Stream target = destination.stream();
+    target.loop.checkInLoop(target);
     if (pipes == null) {
       pipes = new ArrayList<>(1);
     }
@@ -639,7 +689,7 @@ public abstract class Readable<T> extends Stream {
     if (length == 0) {
       return 0;
     }
-    return objectMode ? 1 : ((ByteBuffer) buffer.peekFirst()).remaining();
+    return readableStrategy.size(buffer.peekFirst());
   }
 
   public long readableHighWaterMark() {
@@ -665,18 +715,23 @@ public abstract class Readable<T> extends Stream {
     return (rs & DATA_EMITTED) != 0;
   }
 
+  /** Whether the end was pushed (Node's {@code readableState.ended}), delivered or not. */
+  boolean eofPushed() {
+    return (rs & EOF_PUSHED) != 0;
+  }
+
   /** Destroyed or errored before END. */
   public boolean readableAborted() {
-    return (destroyed() || errored != null) && (rs & END_EMITTED) == 0;
+    return (destroyed() || errored() != null) && (rs & END_EMITTED) == 0;
   }
 
   boolean readableEndPushed() {
-    return (rs & ENDED) != 0;
+    return (rs & EOF_PUSHED) != 0;
   }
 
   @Override
   boolean readableFinishedLoose() {
-    return (rs & END_EMITTED) != 0 || ((rs & ENDED) != 0 && length == 0);
+    return (rs & END_EMITTED) != 0 || ((rs & EOF_PUSHED) != 0 && length == 0);
   }
 
   @Override
@@ -685,22 +740,12 @@ public abstract class Readable<T> extends Stream {
   }
 
   String readableFlags() {
-    StringBuilder b = new StringBuilder();
     Boolean f = readableFlowing();
-    b.append(f == null ? "" : f ? "FLOWING " : "PAUSED ");
-    if ((rs & READING) != 0) {
-      b.append("READING ");
-    }
-    if ((rs & END_EMITTED) != 0) {
-      b.append("END_EMITTED ");
-    } else if ((rs & ENDED) != 0) {
-      b.append("ENDED ");
-    }
-    if (length >= hwm && hwm > 0) {
-      b.append("FULL ");
-    }
-    return b.toString();
+    return (f == null ? "" : f ? "FLOWING " : "PAUSED ") + ((rs & READING) != 0 ? "READING " : "")
+        + ((rs & END_EMITTED) != 0 ? "END_EMITTED " : (rs & EOF_PUSHED) != 0 ? "ENDED " : "")
+        + (length >= hwm && hwm > 0 ? "FULL " : "");
   }
+
 
   @Override
   public StreamSnapshot snapshot() {

@@ -14,8 +14,9 @@ import java.util.function.Function;
  *
  * <p>{@code fn} returns a {@link Promise} (async) or a value (sync map). A throw, a rejection, a
  * null result or a source error becomes a failed slot in the queue: pulling stops at once, the
- * items before it are still pushed, then the operator is destroyed with that error, which
- * destroys the source. Destroying the operator destroys the source.
+ * items before it are still pushed, and when the consumer asks for the item after them the
+ * operator is destroyed with that error (see {@link #failWhenRead}), which destroys the source.
+ * Destroying the operator destroys the source.
  *
  * <p>Subclasses ({@link ReadableFilter}, {@link ReadableTake}, {@link ReadableDrop}) change
  * {@link #apply}; {@link #SKIP} pushes nothing for that item.
@@ -62,6 +63,7 @@ class ReadableMap<T, R> extends Readable<R> {
   private boolean wanted;
   private boolean draining;
   private boolean again;
+  private boolean failScheduled;
 
   /**
    * @param fn returns the result, {@link #SKIP}, or a {@link Promise} of either
@@ -193,11 +195,11 @@ class ReadableMap<T, R> extends Readable<R> {
       if (!head.settled) {
         return;
       }
-      if (head.error != null) {
-        destroy(head.error);
+      if (!wanted) {
         return;
       }
-      if (!wanted) {
+      if (head.error != null) {
+        failWhenRead(head.error);
         return;
       }
       queue.pollFirst();
@@ -209,6 +211,21 @@ class ReadableMap<T, R> extends Readable<R> {
           wanted = true;
         }
       }
+    }
+  }
+
+  /**
+   * Node's operator raises the error only on the consumer's next {@code next()}, and
+   * {@code Readable.from} destroys a microtask after that {@code _read}. A {@code doRead} with a
+   * result still buffered comes from the {@code read()} that is taking it: destroying now would
+   * discard it, so the destroy waits for that read to return.
+   */
+  private void failWhenRead(Throwable error) {
+    if (length == 0) {
+      destroy(error);
+    } else if (!failScheduled) {
+      failScheduled = true;
+      loop.queueMicrotask(() -> destroy(error));
     }
   }
 

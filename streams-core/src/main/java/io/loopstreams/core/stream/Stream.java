@@ -79,7 +79,8 @@ public abstract class Stream extends EventEmitter {
 
   // loop thread only
   int life;
-  Throwable errored;
+  /** The stream's error; written only by {@link #recordError}. */
+  private Throwable errored;
   /** The destroy that waits for construction to finish, or null. */
   private Callback destroyAfterConstruct;
   final StreamStats stats = new StreamStats();
@@ -94,9 +95,22 @@ public abstract class Stream extends EventEmitter {
       loop.nextTick(this::construct);
     }
     if (options.signal != null) {
-      options.signal.whenAborted(reason -> destroy(reason instanceof AbortException
-          ? reason : new AbortException(reason)));
+      if (options.signal.aborted()) {
+        // Node destroys at once, inside the constructor. Here a subclass's fields are not
+        // assigned yet, so the stream is destroyed now (destroyed() is true, writes fail) and
+        // its destroy hooks run on the next tick.
+        Throwable e = abortError(options.signal.reason());
+        recordError(e);
+        life |= DESTROYED;
+        loop.nextTick(() -> runDestroyHooks(e, null, true));
+      } else {
+        options.signal.whenAborted(reason -> destroy(abortError(reason)));
+      }
     }
+  }
+
+  private static Throwable abortError(Throwable reason) {
+    return reason instanceof AbortException ? reason : new AbortException(reason);
   }
 
   static EventLoop currentLoop() {
@@ -159,6 +173,13 @@ public abstract class Stream extends EventEmitter {
   void discardBuffered() {
   }
 
+  /** The one writer of the error state: the first error sticks (Node's {@code errored}). */
+  final void recordError(Throwable error) {
+    if (error != null && errored == null) {
+      errored = error;
+    }
+  }
+
   /** Side hooks: called once construction succeeded. */
   abstract void afterConstruct();
 
@@ -187,17 +208,24 @@ public abstract class Stream extends EventEmitter {
       }
       return this;
     }
-    if (error != null && errored == null) {
-      errored = error;
-    }
+    recordError(error);
     life |= DESTROYED;
+    runDestroyHooks(error, callback, false);
+    return this;
+  }
+
+  /**
+   * The sides' reaction, then doDestroy: at once, or once construction has finished. {@code
+   * deferred}: this already runs a tick late (an aborted signal given to the constructor), so
+   * ERROR/CLOSE of a synchronous doDestroy are emitted here, where Node's next tick would be.
+   */
+  private void runDestroyHooks(Throwable error, Callback callback, boolean deferred) {
     onDestroyStarted();
     if ((life & CONSTRUCTED) == 0) {
-      destroyAfterConstruct = constructError -> runDestroy(aggregate(constructError, error), callback);
+      destroyAfterConstruct = constructError -> runDestroy(aggregate(constructError, error), callback, false);
     } else {
-      runDestroy(error, callback);
+      runDestroy(error, callback, deferred);
     }
-    return this;
   }
 
   /**
@@ -211,16 +239,15 @@ public abstract class Stream extends EventEmitter {
     return inner != null ? inner : outer;
   }
 
-  private void runDestroy(Throwable error, Callback callback) {
+  private void runDestroy(Throwable error, Callback callback, boolean deferred) {
     boolean[] called = {false};
+    boolean[] inHook = {true};
     Callback onDestroyed = e -> {
       if (called[0]) {
         return;
       }
       called[0] = true;
-      if (e != null && errored == null) {
-        errored = e;
-      }
+      recordError(e);
       life |= CLOSED;
       if (discards()) {
         discardBuffered();
@@ -228,13 +255,14 @@ public abstract class Stream extends EventEmitter {
       if (callback != null) {
         callback.done(e);
       }
-      if (e != null) {
-        loop.nextTick(() -> {
-          emitErrorOnce(e);
-          emitCloseOnce();
-        });
+      Runnable emit = e != null ? () -> {
+        emitErrorOnce(e);
+        emitCloseOnce();
+      } : this::emitCloseOnce;
+      if (deferred && inHook[0]) {
+        emit.run();
       } else {
-        loop.nextTick(this::emitCloseOnce);
+        loop.nextTick(emit);
       }
     };
     try {
@@ -242,6 +270,7 @@ public abstract class Stream extends EventEmitter {
     } catch (Throwable t) {
       onDestroyed.done(t);
     }
+    inHook[0] = false;
   }
 
   private void emitErrorOnce(Throwable e) {
@@ -270,9 +299,7 @@ public abstract class Stream extends EventEmitter {
     if ((life & AUTO_DESTROY) != 0) {
       destroy(error);
     } else if (error != null) {
-      if (errored == null) {
-        errored = error;
-      }
+      recordError(error);
       if (sync) {
         loop.nextTick(() -> emitErrorOnce(error));
       } else {
@@ -369,9 +396,15 @@ public abstract class Stream extends EventEmitter {
     return false;
   }
 
+  /** The writable side's state, or null for a stream without one (a Readable). */
+  WritableState<?> writableSide() {
+    return null;
+  }
+
   /** Node's {@code isWritableFinished(s, false)}: FINISH emitted, or ended with nothing left. */
-  boolean writableFinishedLoose() {
-    return false;
+  final boolean writableFinishedLoose() {
+    WritableState<?> w = writableSide();
+    return w != null && w.finishedOrFlushed();
   }
 
   /** Node's {@code isReadable(s)}: a readable side that can still deliver. */
@@ -380,18 +413,25 @@ public abstract class Stream extends EventEmitter {
   }
 
   /** Node's {@code isWritable(s)}: a writable side that still accepts writes. */
-  boolean writableAlive() {
-    return false;
+  final boolean writableAlive() {
+    WritableState<?> w = writableSide();
+    return w != null && w.isWritable();
   }
 
   /** Node's {@code _writableState.pendingcb}: write/final callbacks still to come (0 if none). */
-  int writablePendingCallbacks() {
-    return 0;
+  final int writablePendingCallbacks() {
+    WritableState<?> w = writableSide();
+    return w == null ? 0 : w.pendingCallbacks();
   }
 
   /** The writable side's state; only streams with a writable side (Writable, Duplex) have one. */
-  <T> WritableState<T> writableState() {
-    throw new IllegalStateException(name + " has no writable side");
+  @SuppressWarnings("unchecked")
+  final <T> WritableState<T> writableState() {
+    WritableState<?> w = writableSide();
+    if (w == null) {
+      throw new IllegalStateException(name + " has no writable side");
+    }
+    return (WritableState<T>) w;
   }
 
   /** For autoDestroy after FINISH: whether the readable side (if any) is done too. */

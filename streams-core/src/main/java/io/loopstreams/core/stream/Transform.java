@@ -31,7 +31,7 @@ public abstract class Transform<I, O> extends Duplex<I, O> {
   protected Transform(EventLoop loop, StreamOptions options) {
     super(loop, unbufferedWritableIfUnbufferedReadable(options));
     // A transform's pushes never happen inside doRead, so the first push is not "sync".
-    rs &= ~SYNC;
+    rs &= ~IN_DO_READ;
   }
 
   /**
@@ -97,7 +97,7 @@ public abstract class Transform<I, O> extends Duplex<I, O> {
       write = null;
       if (err != null) {
         cb.done(err);
-      } else if (ws.ended() || before == length || length < hwm) {
+      } else if (ws.endCalled() || before == length || length < hwm) {
         cb.done(null);
       } else {
         held = cb;

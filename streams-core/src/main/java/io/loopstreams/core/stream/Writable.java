@@ -22,8 +22,6 @@ import java.util.Objects;
 public abstract non-sealed class Writable<T> extends Stream implements WritableStream<T> {
 
   final WritableState<T> ws;
-  /** Whether a subclass overrides doWritev: then a lone chunk goes there when doWrite is absent. */
-  private final boolean hasWritev;
 
   /** A writable on the current loop. */
   protected Writable(StreamOptions options) {
@@ -33,24 +31,8 @@ public abstract non-sealed class Writable<T> extends Stream implements WritableS
   /** A writable on {@code loop}. */
   protected Writable(EventLoop loop, StreamOptions options) {
     super(loop, options);
-    boolean writev = overrides(getClass(), Writable.class, "doWritev", List.class, Callback.class);
-    this.hasWritev = writev;
-    this.ws = new WritableState<>(this, options.writableStrategy, writev, true) {
-      @Override
-      void callWrite(T chunk, Callback callback) {
-        doWrite(chunk, callback);
-      }
-
-      @Override
-      void callWritev(List<T> chunks, Callback callback) {
-        doWritev(chunks, callback);
-      }
-
-      @Override
-      void callFinal(Callback callback) {
-        doFinal(callback);
-      }
-    };
+    this.ws = new WritableState<>(this, options.writableStrategy, true, this::doWrite,
+        this::doWritev, this::doFinal);
   }
 
   /** What a lambda-built writable does with each chunk. */
@@ -83,11 +65,7 @@ public abstract non-sealed class Writable<T> extends Stream implements WritableS
    * overridden (Node's default {@code _write}).
    */
   protected void doWrite(T chunk, Callback callback) {
-    if (hasWritev) {
-      doWritev(List.of(chunk), callback); // Node's default _write
-      return;
-    }
-    throw StreamException.methodNotImplemented("_write()");
+    ws.writeAsWritev(chunk, callback);
   }
 
   /**
@@ -108,25 +86,13 @@ public abstract non-sealed class Writable<T> extends Stream implements WritableS
   // WritableStream: the methods are defaults of the interface, over this state
 
   @Override
-  @SuppressWarnings("unchecked")
-  <X> WritableState<X> writableState() {
-    return (WritableState<X>) ws;
+  WritableState<?> writableSide() {
+    return ws;
   }
 
-  @Override
-  boolean writableFinishedLoose() {
-    return ws.finishedOrFlushed();
-  }
 
-  @Override
-  boolean writableAlive() {
-    return ws.isWritable();
-  }
 
-  @Override
-  int writablePendingCallbacks() {
-    return ws.pendingCallbacks();
-  }
+
 
   // ---------------------------------------------------------------------------------------------
   // Lifecycle
@@ -155,9 +121,7 @@ public abstract non-sealed class Writable<T> extends Stream implements WritableS
 
   @Override
   void onDestroyStarted() {
-    if (ws != null) { // null when an already aborted signal destroys us inside the constructor
-      ws.onDestroyStarted();
-    }
+    ws.onDestroyStarted();
   }
 
   @Override

@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The writable side of a stream: buffer, cork, drain, end/final/finish. One instance per {@link
@@ -24,18 +26,47 @@ import java.util.List;
  * FINISH waits for it to reach zero. Write callbacks of writes completed synchronously are
  * deferred to the next tick (batched when they are the same callback), as in Node.
  *
+ * <table>
+ *   <caption>The bits of {@code ws} (Node's names in parentheses)</caption>
+ *   <tr><th>bit</th><th>set by</th><th>cleared by</th><th>means</th></tr>
+ *   <tr><td>ENDING ({@code ending})</td><td>{@code end()}</td><td>never</td><td>no more writes;
+ *       {@code endCalled()}</td></tr>
+ *   <tr><td>END_RETURNED ({@code ended})</td><td>{@code end()} after its {@code finishMaybe}</td>
+ *       <td>never</td><td>with nothing buffered, the side counts as finished for {@code
+ *       finished()} (Node's loose {@code isWritableFinished})</td></tr>
+ *   <tr><td>WRITING ({@code writing})</td><td>a chunk handed to {@code doWrite}/{@code
+ *       doWritev}</td><td>its callback</td><td>one write in flight; later writes are buffered</td></tr>
+ *   <tr><td>IN_DO_WRITE ({@code sync})</td><td>around the {@code doWrite} call</td><td>{@code
+ *       doWrite} returned</td><td>a callback now is synchronous: its user callback waits a tick</td></tr>
+ *   <tr><td>NEED_DRAIN ({@code needDrain})</td><td>{@code write()} returning false</td><td>DRAIN
+ *       emitted</td><td>a writer waits for DRAIN</td></tr>
+ *   <tr><td>BUFFER_PROCESSING ({@code bufferProcessing})</td><td>{@code clearBuffer} start</td>
+ *       <td>its end</td><td>buffered writes are being handed out: don't re-enter</td></tr>
+ *   <tr><td>AFTER_WRITE_PENDING ({@code afterWriteTickInfo})</td><td>a deferred afterWrite
+ *       queued</td><td>that tick</td><td>batch the callbacks of synchronous writes</td></tr>
+ *   <tr><td>FINAL_CALLED ({@code finalCalled})</td><td>{@code doFinal} called</td><td>never</td>
+ *       <td>call it once</td></tr>
+ *   <tr><td>PREFINISHED ({@code prefinished})</td><td>{@code doFinal}'s callback, or at once
+ *       without one</td><td>never</td><td>PREFINISH emitted; FINISH follows when callbacks are
+ *       done</td></tr>
+ *   <tr><td>FINISHED ({@code finished})</td><td>FINISH emitted</td><td>never</td><td>the side is
+ *       done</td></tr>
+ *   <tr><td>WRITABLE_OFF</td><td>a duplex built {@code writable(false)} (with ENDING,
+ *       END_RETURNED, FINISHED)</td><td>never</td><td>no writable side</td></tr>
+ * </table>
+ *
  * @param <T> chunk type
  */
-abstract class WritableState<T> {
+final class WritableState<T> {
 
   private static final LoopAccess LOOP = LoopAccess.get();
 
   static final int ENDING = 1;
-  static final int ENDED = 1 << 1;
+  static final int END_RETURNED = 1 << 1;
   static final int FINISHED = 1 << 2;
   static final int NEED_DRAIN = 1 << 3;
   static final int WRITING = 1 << 4;
-  static final int SYNC = 1 << 5;
+  static final int IN_DO_WRITE = 1 << 5;
   static final int BUFFER_PROCESSING = 1 << 6;
   static final int PREFINISHED = 1 << 7;
   static final int FINAL_CALLED = 1 << 8;
@@ -46,14 +77,7 @@ abstract class WritableState<T> {
   private static final Callback NOOP = e -> { };
 
   /** A buffered write. */
-  private static final class Entry {
-    final Object chunk;
-    final Callback callback;
-
-    Entry(Object chunk, Callback callback) {
-      this.chunk = chunk;
-      this.callback = callback;
-    }
+  private record Entry(Object chunk, Callback callback) {
   }
 
   /**
@@ -78,6 +102,10 @@ abstract class WritableState<T> {
 
   // immutable
   final Stream owner;
+  private final QueuingStrategy strategy;
+  private final BiConsumer<T, Callback> write;
+  private final BiConsumer<List<T>, Callback> writev;
+  private final Consumer<Callback> fin;
   final EventLoop loop;
   final boolean objectMode;
   final long hwm;
@@ -99,29 +127,40 @@ abstract class WritableState<T> {
   private AfterWriteTick afterWriteTick;
   private AfterWriteTick spareTick;
 
-  WritableState(Stream owner, QueuingStrategy strategy, boolean hasWritev, boolean writable) {
+  /** {@code write}, {@code writev}, {@code fin}: the owner's doWrite, doWritev and doFinal. */
+  WritableState(Stream owner, QueuingStrategy strategy, boolean writable,
+      BiConsumer<T, Callback> write, BiConsumer<List<T>, Callback> writev, Consumer<Callback> fin) {
     this.owner = owner;
+    this.strategy = strategy;
+    this.write = write;
+    this.writev = writev;
+    this.fin = fin;
     this.loop = owner.loop;
     this.objectMode = !strategy.isBytes();
     this.hwm = strategy.highWaterMark();
-    this.hasWritev = hasWritev;
-    this.hasFinal = Stream.overrides(owner.getClass(),
-        owner instanceof Duplex ? Duplex.class : Writable.class, "doFinal", Callback.class);
+    Class<?> base = owner instanceof Duplex ? Duplex.class : Writable.class;
+    this.hasWritev = Stream.overrides(owner.getClass(), base, "doWritev", List.class, Callback.class);
+    this.hasFinal = Stream.overrides(owner.getClass(), base, "doFinal", Callback.class);
     // A duplex counts what is read from it as its output (Readable), not what its hook takes.
     this.countsOutput = !(owner instanceof Readable) || !owner.hasReadableSide();
     if (!writable) {
-      ws = WRITABLE_OFF | ENDING | ENDED | FINISHED;
+      ws = WRITABLE_OFF | ENDING | END_RETURNED | FINISHED;
     }
   }
 
-  abstract void callWrite(T chunk, Callback callback);
-
-  abstract void callWritev(List<T> chunks, Callback callback);
-
-  abstract void callFinal(Callback callback);
+  /**
+   * The owner's default {@code doWrite}: a lone chunk goes to {@code doWritev} as a one-element
+   * list when the owner has one (Node's default {@code _write}).
+   */
+  void writeAsWritev(T chunk, Callback callback) {
+    if (!hasWritev) {
+      throw StreamException.methodNotImplemented("_write()");
+    }
+    writev.accept(List.of(chunk), callback);
+  }
 
   private long size(Object chunk) {
-    return objectMode ? 1 : ((ByteBuffer) chunk).remaining();
+    return strategy.size(chunk);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -161,7 +200,7 @@ abstract class WritableState<T> {
     long len = size(chunk);
     owner.stats.in(objectMode ? 0 : len);
     length += len;
-    if ((ws & WRITING) != 0 || corked > 0 || owner.errored != null || !owner.constructed()) {
+    if ((ws & WRITING) != 0 || corked > 0 || owner.errored() != null || !owner.constructed()) {
       buffered.addLast(new Entry(chunk, callback));
     } else {
       startWrite(len, chunk, null, callback);
@@ -173,14 +212,14 @@ abstract class WritableState<T> {
       ws |= NEED_DRAIN;
       owner.stats.blocked(LOOP.cachedNanos(loop));
     }
-    return ret && owner.errored == null && !owner.destroyed();
+    return ret && owner.errored() == null && !owner.destroyed();
   }
 
   /** Hands one chunk (or a batch) to the hook; a throwing hook fails the write. */
   private void startWrite(long len, T chunk, List<T> chunks, Callback callback) {
     writelen = len;
     writecb = callback;
-    ws |= WRITING | SYNC;
+    ws |= WRITING | IN_DO_WRITE;
     if (countsOutput) {
       owner.stats.out(objectMode ? 0 : len);
     }
@@ -191,9 +230,9 @@ abstract class WritableState<T> {
       Object outer = LOOP.enterStage(loop, owner);
       try {
         if (chunks != null) {
-          callWritev(chunks, onWrite);
+          writev.accept(chunks, onWrite);
         } else {
-          callWrite(chunk, onWrite);
+          write.accept(chunk, onWrite);
         }
       } catch (Throwable t) {
         if (writecb == callback && (ws & WRITING) != 0) {
@@ -205,11 +244,11 @@ abstract class WritableState<T> {
       LOOP.exitStage(loop, outer);
       owner.stats.hookEnd(t0, objectMode);
     }
-    ws &= ~SYNC;
+    ws &= ~IN_DO_WRITE;
   }
 
   private void onWrite(Throwable error) {
-    boolean sync = (ws & SYNC) != 0;
+    boolean sync = (ws & IN_DO_WRITE) != 0;
     Callback cb = writecb;
     if (cb == null) {
       owner.errorOrDestroy(StreamException.multipleCallback(), false);
@@ -220,9 +259,7 @@ abstract class WritableState<T> {
     length -= writelen;
     writelen = 0;
     if (error != null) {
-      if (owner.errored == null) {
-        owner.errored = error;
-      }
+      owner.recordError(error);
       if (sync) {
         loop.nextTick(() -> onWriteError(error, cb));
       } else {
@@ -305,8 +342,8 @@ abstract class WritableState<T> {
       Callback[] callbacks = new Callback[n];
       int i = 0;
       for (Entry e; (e = buffered.pollFirst()) != null; ) {
-        chunks.add((T) e.chunk);
-        callbacks[i++] = e.callback;
+        chunks.add((T) e.chunk());
+        callbacks[i++] = e.callback();
       }
       startWrite(length, null, chunks, err -> {
         for (Callback c : callbacks) {
@@ -316,7 +353,7 @@ abstract class WritableState<T> {
     } else {
       do {
         Entry e = buffered.pollFirst();
-        startWrite(size(e.chunk), (T) e.chunk, null, e.callback);
+        startWrite(size(e.chunk()), (T) e.chunk(), null, e.callback());
       } while (!buffered.isEmpty() && (ws & WRITING) == 0);
     }
     ws &= ~BUFFER_PROCESSING;
@@ -332,12 +369,12 @@ abstract class WritableState<T> {
 
   private void failBuffered() {
     for (Entry e; (e = buffered.pollFirst()) != null; ) {
-      length -= size(e.chunk);
+      length -= size(e.chunk());
       pendingcb--;
       if (owner.discards()) {
-        owner.doDiscard(e.chunk);
+        owner.doDiscard(e.chunk());
       }
-      e.callback.done(owner.errored != null ? owner.errored : StreamException.destroyed("write"));
+      e.callback().done(owner.errored() != null ? owner.errored() : StreamException.destroyed("write"));
     }
   }
 
@@ -351,7 +388,7 @@ abstract class WritableState<T> {
       List<Callback> fins = onFinished;
       onFinished = null;
       for (Callback c : fins) {
-        c.done(owner.errored != null ? owner.errored : StreamException.destroyed("end"));
+        c.done(owner.errored() != null ? owner.errored() : StreamException.destroyed("end"));
       }
     }
   }
@@ -387,10 +424,10 @@ abstract class WritableState<T> {
       uncork();
     }
     if (err == null) {
-      if (owner.errored == null && (ws & ENDING) == 0) {
+      if (owner.errored() == null && (ws & ENDING) == 0) {
         ws |= ENDING;
         finishMaybe(true);
-        ws |= ENDED;
+        ws |= END_RETURNED;
       } else if ((ws & FINISHED) != 0) {
         err = StreamException.alreadyFinished("end");
       } else if (owner.destroyed()) {
@@ -398,8 +435,8 @@ abstract class WritableState<T> {
       }
     }
     if (callback != null) {
-      if (err != null || owner.errored != null || (ws & FINISHED) != 0) {
-        Throwable e = err != null ? err : owner.errored;
+      if (err != null || owner.errored() != null || (ws & FINISHED) != 0) {
+        Throwable e = err != null ? err : owner.errored();
         loop.nextTick(() -> callback.done(e));
       } else {
         if (onFinished == null) {
@@ -412,7 +449,7 @@ abstract class WritableState<T> {
 
   private boolean needFinish() {
     return (ws & (ENDING | FINISHED | WRITING)) == ENDING && !owner.destroyed()
-        && owner.constructed() && length == 0 && owner.errored == null && buffered.isEmpty()
+        && owner.constructed() && length == 0 && owner.errored() == null && buffered.isEmpty()
         && !owner.errorEmitted() && !owner.closeEmitted();
   }
 
@@ -439,7 +476,7 @@ abstract class WritableState<T> {
       pendingcb--;
       if (err != null) {
         failFinished(err);
-        owner.errorOrDestroy(err, (ws & SYNC) != 0);
+        owner.errorOrDestroy(err, (ws & IN_DO_WRITE) != 0);
       } else if (needFinish()) {
         ws |= PREFINISHED;
         owner.emit(Stream.PREFINISH);
@@ -447,14 +484,14 @@ abstract class WritableState<T> {
         loop.nextTick(this::finish);
       }
     };
-    ws |= SYNC;
+    ws |= IN_DO_WRITE;
     pendingcb++;
     try {
-      callFinal(onFinal);
+      fin.accept(onFinal);
     } catch (Throwable t) {
       onFinal.done(t);
     }
-    ws &= ~SYNC;
+    ws &= ~IN_DO_WRITE;
   }
 
   private void failFinished(Throwable err) {
@@ -525,14 +562,14 @@ abstract class WritableState<T> {
   // queries
 
   boolean isWritable() {
-    return (ws & (WRITABLE_OFF | ENDING | ENDED)) == 0 && !owner.destroyed() && owner.errored == null;
+    return (ws & (WRITABLE_OFF | ENDING | END_RETURNED)) == 0 && !owner.destroyed() && owner.errored() == null;
   }
 
   boolean needDrain() {
     return (ws & (NEED_DRAIN | ENDING)) == NEED_DRAIN && !owner.destroyed();
   }
 
-  boolean ended() {
+  boolean endCalled() {
     return (ws & ENDING) != 0;
   }
 
@@ -542,7 +579,7 @@ abstract class WritableState<T> {
 
   /** Node's {@code isWritableFinished(stream, strict=false)}. */
   boolean finishedOrFlushed() {
-    return (ws & FINISHED) != 0 || ((ws & ENDED) != 0 && length == 0);
+    return (ws & FINISHED) != 0 || ((ws & END_RETURNED) != 0 && length == 0);
   }
 
   /** Write callbacks not yet delivered plus a pending final/finish (Node's {@code pendingcb}). */
@@ -555,21 +592,9 @@ abstract class WritableState<T> {
   }
 
   String flags() {
-    StringBuilder b = new StringBuilder();
-    if ((ws & WRITING) != 0) {
-      b.append("WRITING ");
-    }
-    if (corked > 0) {
-      b.append("CORKED ");
-    }
-    if ((ws & NEED_DRAIN) != 0) {
-      b.append("NEED_DRAIN ");
-    }
-    if ((ws & FINISHED) != 0) {
-      b.append("FINISHED ");
-    } else if ((ws & ENDING) != 0) {
-      b.append("ENDING ");
-    }
-    return b.toString();
+    return ((ws & WRITING) != 0 ? "WRITING " : "") + (corked > 0 ? "CORKED " : "")
+        + ((ws & NEED_DRAIN) != 0 ? "NEED_DRAIN " : "")
+        + ((ws & FINISHED) != 0 ? "FINISHED " : (ws & ENDING) != 0 ? "ENDING " : "");
   }
+
 }

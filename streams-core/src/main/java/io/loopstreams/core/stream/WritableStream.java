@@ -80,7 +80,7 @@ public sealed interface WritableStream<T> permits Writable, Duplex {
 
   /** Whether {@code end()} was called. */
   default boolean writableEnded() {
-    return side(false).ended();
+    return side(false).endCalled();
   }
 
   /** Whether FINISH was emitted. */
@@ -91,7 +91,7 @@ public sealed interface WritableStream<T> permits Writable, Duplex {
   /** Destroyed or errored before FINISH. */
   default boolean writableAborted() {
     Stream s = stream();
-    return (s.destroyed() || s.errored != null) && !side(false).finished();
+    return (s.destroyed() || s.errored() != null) && !side(false).finished();
   }
 
   /** Current cork depth. */

@@ -32,14 +32,18 @@ final class Utf8Decoder {
     return needed != 0;
   }
 
-  /** Decodes all of {@code in} (consuming it) and appends the characters to {@code out}. */
+  /**
+   * Decodes the remaining bytes of {@code in} and appends the characters to {@code out}. Reads
+   * with absolute indexes: the caller's position never moves (a chunk may be shared by several
+   * consumers, as Node's Buffers are).
+   */
   void decode(ByteBuffer in, StringBuilder out) {
     out.ensureCapacity(out.length() + in.remaining() + 1);
+    int i = in.position();
+    int end = in.limit();
     if (in.hasArray()) {
       byte[] a = in.array();
       int off = in.arrayOffset();
-      int i = in.position();
-      int end = in.limit();
       // ASCII fast path while no sequence is pending.
       while (i < end) {
         if (needed == 0) {
@@ -57,10 +61,9 @@ final class Utf8Decoder {
         step(a[off + i] & 0xFF, out);
         i++;
       }
-      in.position(end);
     } else {
-      while (in.hasRemaining()) {
-        step(in.get() & 0xFF, out);
+      for (; i < end; i++) {
+        step(in.get(i) & 0xFF, out);
       }
     }
   }

@@ -60,4 +60,41 @@ class WritableAbortSignalTest {
     assertEquals(List.of("destroyed:true", "error:ABORT_ERR", "close", "cb:ERR_STREAM_DESTROYED"),
         log.events);
   }
+
+  /**
+   * Node runs {@code _destroy} inside {@code super()} here, before the subclass's constructor
+   * assigned its fields ({@code destroy x= undefined}); in Java that would be a null field in
+   * {@code doDestroy}. The stream is destroyed at once, its hook runs on the next tick.
+   */
+  @Test
+  void anAlreadyAbortedSignalRunsDoDestroyAfterTheSubclassConstructorFinished() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      class Resource extends Writable<String> {
+        private final String handle;
+
+        Resource() {
+          super(StreamOptions.objects().signal(AbortSignal.abort()));
+          handle = "fd-7";
+        }
+
+        @Override
+        protected void doWrite(String chunk, io.loopstreams.core.Callback callback) {
+          callback.done();
+        }
+
+        @Override
+        protected void doDestroy(Throwable error, io.loopstreams.core.Callback callback) {
+          log.add("doDestroy closes " + handle);
+          callback.done(error);
+        }
+      }
+      Resource r = new Resource();
+      log.add("destroyed:" + r.destroyed());
+      r.on(Stream.ERROR, e -> log.add("error:" + LifecycleLog.code(e)));
+      r.on(Stream.CLOSE, () -> log.add("close"));
+    });
+    assertEquals(List.of("destroyed:true", "doDestroy closes fd-7", "error:ABORT_ERR", "close"),
+        log.events);
+  }
 }

@@ -161,7 +161,8 @@ public final class ChannelLink extends ChannelInboundHandlerAdapter {
 
   private void resumeOnNetty() {
     resumeQueued = 0;
-    if (readPaused && inTransit + loopBuffered < mark) {
+    if (readPaused && inTransit + loopBuffered < mark && channel.isActive()
+        && !((DuplexChannel) channel).isInputShutdown()) { // nothing to read after FIN
       readPaused = false;
       channel.config().setAutoRead(true); // also issues a read()
     }

@@ -2,6 +2,7 @@ package io.loopstreams.core.reactive.internal;
 
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Handoff;
+import io.loopstreams.core.internal.LoopAccess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
@@ -17,7 +18,9 @@ import org.reactivestreams.Subscription;
  *
  * <p>Null arguments throw NPE (rule 2.13); a second {@code onSubscribe} cancels the new
  * subscription (rule 2.5); {@link #cancel()} after the subscriber was destroyed also cancels a
- * subscription that arrives later.
+ * subscription that arrives later. From {@code onSubscribe} until a terminal signal or cancel,
+ * the subscription is registered with the loop ({@link LoopAccess#onTerminate}): a loop that
+ * closes cancels it (rule 2.6: a subscriber that can no longer consume cancels).
  *
  * <h2>Fields</h2>
  * {@code inbox}, {@code upstream}, {@code done}/{@code error}: any thread.
@@ -25,6 +28,7 @@ import org.reactivestreams.Subscription;
 abstract class Inbound<T> implements Subscriber<T> {
 
   private static final VarHandle UPSTREAM;
+  private static final LoopAccess LOOP = LoopAccess.get();
 
   static {
     try {
@@ -36,6 +40,7 @@ abstract class Inbound<T> implements Subscriber<T> {
 
   // immutable
   final EventLoop loop;
+  private final Runnable cancelOnExit = this::cancel;
 
   // any thread
   /** Elements in transit to the loop; at most the demand signalled (rule 1.1). */
@@ -65,6 +70,10 @@ abstract class Inbound<T> implements Subscriber<T> {
       s.cancel(); // rule 2.5, or cancelled before the subscription arrived
       return;
     }
+    if (!LOOP.onTerminate(loop, cancelOnExit)) {
+      cancel(); // the loop is gone or going: nobody will consume
+      return;
+    }
     inbox.signal();
   }
 
@@ -79,12 +88,14 @@ abstract class Inbound<T> implements Subscriber<T> {
     Objects.requireNonNull(t, "rule 2.13: onError(null)");
     error = t;
     done = true;
+    LOOP.removeOnTerminate(loop, cancelOnExit);
     inbox.signal();
   }
 
   @Override
   public final void onComplete() {
     done = true;
+    LOOP.removeOnTerminate(loop, cancelOnExit);
     inbox.signal();
   }
 
@@ -123,6 +134,7 @@ abstract class Inbound<T> implements Subscriber<T> {
   final void cancel() {
     Subscription s = (Subscription) UPSTREAM.getAndSet(this, Signals.CANCELLED);
     if (s != null && s != Signals.CANCELLED && !done) {
+      LOOP.removeOnTerminate(loop, cancelOnExit);
       s.cancel();
     }
   }

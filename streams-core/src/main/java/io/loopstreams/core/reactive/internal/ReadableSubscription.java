@@ -3,6 +3,7 @@ package io.loopstreams.core.reactive.internal;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.StreamException;
 import io.loopstreams.core.internal.Exceptions;
+import io.loopstreams.core.internal.LoopAccess;
 import io.loopstreams.core.stream.Readable;
 import io.loopstreams.core.stream.Stream;
 import java.lang.invoke.MethodHandles;
@@ -30,7 +31,11 @@ import org.reactivestreams.Subscription;
  *   <li>{@code request(n <= 0)} destroys the source and signals {@code onError} with an {@link
  *       IllegalArgumentException} naming rule 3.9.
  * </ul>
- * A drain emits at most {@link #BATCH} elements, then re-posts itself so one unbounded
+ * While the subscription is live, a loop that closes destroys the source with an {@code
+ * IllegalStateException} that reaches the subscriber as {@code onError}: a foreign thread
+ * blocked on the stream is released, as by {@code Promise.await()}.
+ *
+ * <p>A drain emits at most {@link #BATCH} elements, then re-posts itself so one unbounded
  * subscriber cannot hold the loop.
  *
  * <h2>Fields</h2>
@@ -46,6 +51,7 @@ final class ReadableSubscription<T> implements Subscription, Runnable {
 
   private static final VarHandle WIP;
   private static final VarHandle REQUESTED;
+  private static final LoopAccess LOOP = LoopAccess.get();
 
   static {
     try {
@@ -62,6 +68,7 @@ final class ReadableSubscription<T> implements Subscription, Runnable {
   private final Readable<T> source;
   private final EventLoop loop;
   private final Runnable onReadable = this::signal;
+  private final Runnable onLoopTerminate = this::loopTerminating;
 
   // any thread
   private volatile int wip;
@@ -176,6 +183,9 @@ final class ReadableSubscription<T> implements Subscription, Runnable {
       }
       if (!cancelled && !isTerminal() && !source.destroyed()) {
         source.on(Stream.READABLE, onReadable);
+        if (!LOOP.onTerminate(loop, onLoopTerminate)) {
+          loopTerminating();
+        }
       }
     }
     if (cancelled) {
@@ -286,6 +296,7 @@ final class ReadableSubscription<T> implements Subscription, Runnable {
 
   /** Drops the subscriber and the READABLE listener; the source keeps the publisher's others. */
   private void terminate() {
+    LOOP.removeOnTerminate(loop, onLoopTerminate);
     downstream = null;
     parent.active = null;
     source.off(Stream.READABLE, onReadable);
@@ -311,6 +322,17 @@ final class ReadableSubscription<T> implements Subscription, Runnable {
       a.onError(error);
     } catch (Throwable t) {
       Signals.dropped(t);
+    }
+  }
+
+  /**
+   * The loop is closing (its last tasks run): the subscriber would wait for ever for a signal, so
+   * the source is destroyed with the loop's error and the drain delivers it as {@code onError}.
+   */
+  private void loopTerminating() {
+    if (downstream != null && !source.destroyed()) {
+      source.destroy(new IllegalStateException("loop " + loop.name() + " has terminated"));
+      signal();
     }
   }
 

@@ -1,0 +1,135 @@
+package io.loopstreams.cli;
+
+import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.Promise;
+import io.loopstreams.core.SystemException;
+import io.loopstreams.core.stream.StreamOptions;
+import io.loopstreams.core.stream.Writable;
+import io.loopstreams.core.stream.WritableStream;
+import io.loopstreams.fs.Fs;
+import io.loopstreams.fs.WriteOptions;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * Where a transfer writes: a file (atomically: a temp file next to it, renamed on success,
+ * removed on failure and on Ctrl-C), standard output, or nowhere ({@code -t}).
+ *
+ * <p>A file is never replaced without {@code force}; on success it gets the input's mtime and
+ * mode, as gzip does.
+ */
+final class Output {
+
+  enum Kind { FILE, STDOUT, DISCARD, CHANNEL }
+
+  private final Kind kind;
+  private final Path path;
+  private final boolean force;
+  private GatheringByteChannel channel;
+  private String channelLabel;
+  private Callable<Void> onFinal;
+
+  private Output(Kind kind, Path path, boolean force) {
+    this.kind = kind;
+    this.path = path;
+    this.force = force;
+  }
+
+  /** A connection; {@code onFinal} runs on the pool after the last write (a half-close). */
+  static Output channel(GatheringByteChannel channel, String label, Callable<Void> onFinal) {
+    Output o = new Output(Kind.CHANNEL, null, false);
+    o.channel = channel;
+    o.channelLabel = label;
+    o.onFinal = onFinal;
+    return o;
+  }
+
+  static Output file(Path path, boolean force) {
+    return new Output(Kind.FILE, path, force);
+  }
+
+  static Output stdout() {
+    return new Output(Kind.STDOUT, null, false);
+  }
+
+  static Output discard() {
+    return new Output(Kind.DISCARD, null, false);
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  Path path() {
+    return path;
+  }
+
+  String label() {
+    return switch (kind) {
+      case FILE -> path.toString();
+      case STDOUT -> "stdout";
+      case DISCARD -> "(none)";
+      case CHANNEL -> channelLabel;
+    };
+  }
+
+  /**
+   * Refuses before anything is read: an existing file without {@code force}, the input
+   * itself, compressed data for a terminal without {@code force}.
+   */
+  void check(Input in, boolean compressed, boolean forceTerminal) {
+    if (kind == Kind.FILE) {
+      if (!force && Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        throw new CliFailure(path.toString(), "already exists; not overwritten (use -f to overwrite)");
+      }
+      if (in.path() != null && sameFile(in.path(), path)) {
+        throw new CliFailure(path.toString(), "input and output are the same file");
+      }
+    }
+    if (kind == Kind.STDOUT && compressed && !forceTerminal && Tty.isTerminal(1)) {
+      throw new CliFailure(null,
+          "compressed data not written to a terminal (use -f to force, or -o FILE)");
+    }
+  }
+
+  WritableStream<ByteBuffer> open(EventLoop loop, Input in) {
+    return switch (kind) {
+      case FILE -> Fs.createWriteStream(path, WriteOptions.defaults().atomic(true)
+          .flags(force ? WriteOptions.Flag.WRITE : WriteOptions.Flag.CREATE_NEW)
+          .preserveTimestamps(in.path()));
+      case STDOUT -> new ChannelWritable(loop, ChannelWritable.STDOUT, "stdout", null);
+      case CHANNEL -> new ChannelWritable(loop, channel, channelLabel, onFinal);
+      case DISCARD -> Writable.create(StreamOptions.bytes().name("discard"), (chunk, done) -> done.done());
+    };
+  }
+
+  /** After a successful rename: the input's mode, as gzip gives it. */
+  Promise<Void> finish(EventLoop loop, Input in) {
+    if (kind != Kind.FILE || in.path() == null || !Files.isRegularFile(in.path())) {
+      return Promise.resolved(loop, null);
+    }
+    return loop.offload(() -> {
+      try {
+        Files.setPosixFilePermissions(path, Files.getPosixFilePermissions(in.path()));
+      } catch (IOException e) {
+        throw SystemException.fromIOException(e, "chmod", path.toString());
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: the default mode stays
+      }
+      return null;
+    });
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

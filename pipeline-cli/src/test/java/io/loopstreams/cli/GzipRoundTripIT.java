@@ -1,0 +1,94 @@
+package io.loopstreams.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** gzip → gunzip through the real jar: bytes, metadata, interop with the system gzip, stdin/stdout. */
+class GzipRoundTripIT {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void gzipThenGunzipGivesTheInputBackWithItsMtimeAndMode() throws Exception {
+    byte[] data = Cli.logLines(200_000);
+    Path in = Files.write(dir.resolve("app.log"), data);
+    Files.setPosixFilePermissions(in, PosixFilePermissions.fromString("rw-r-----"));
+    FileTime mtime = FileTime.fromMillis(1_600_000_000_000L);
+    Files.setLastModifiedTime(in, mtime);
+
+    Cli.Result gz = Cli.run(dir, null, "gzip", "app.log");
+    assertEquals(0, gz.code(), gz.err());
+    assertEquals("", gz.err());
+    assertEquals(List.of("app.log", "app.log.gz"), Cli.names(dir));
+    assertEquals(mtime, Files.getLastModifiedTime(dir.resolve("app.log.gz")));
+    assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("app.log.gz"))));
+    assertEquals(0, Cli.tool(dir, "gzip", "-t", "app.log.gz"), "system gzip -t rejects our output");
+
+    Files.move(in, dir.resolve("original.log"));
+    Cli.Result gunzip = Cli.run(dir, null, "gunzip", "app.log.gz");
+    assertEquals(0, gunzip.code(), gunzip.err());
+    assertArrayEquals(data, Files.readAllBytes(dir.resolve("app.log")));
+    assertEquals(mtime, Files.getLastModifiedTime(dir.resolve("app.log")));
+    assertEquals(List.of("app.log", "app.log.gz", "original.log"), Cli.names(dir));
+  }
+
+  @Test
+  void gzipDashDIsGunzipAndRmRemovesTheSourceOnlyAfterSuccess() throws Exception {
+    byte[] data = Cli.logLines(10_000);
+    Files.write(dir.resolve("a.txt"), data);
+    assertEquals(0, Cli.run(dir, null, "gzip", "--rm", "-9", "a.txt").code());
+    assertEquals(List.of("a.txt.gz"), Cli.names(dir));
+    assertEquals(0, Cli.run(dir, null, "gzip", "-d", "a.txt.gz").code());
+    assertArrayEquals(data, Files.readAllBytes(dir.resolve("a.txt")));
+  }
+
+  @Test
+  void anExistingOutputWithoutForceFailsAndStaysUnchanged() throws Exception {
+    Files.write(dir.resolve("a.txt"), Cli.logLines(1000));
+    Files.writeString(dir.resolve("a.txt.gz"), "keep me");
+    Cli.Result r = Cli.run(dir, null, "gzip", "a.txt");
+    assertEquals(1, r.code());
+    assertEquals("pipeline: gzip: a.txt.gz: already exists; not overwritten (use -f to overwrite)\n", r.err());
+    assertEquals("keep me", Files.readString(dir.resolve("a.txt.gz")));
+    assertEquals(List.of("a.txt", "a.txt.gz"), Cli.names(dir));
+
+    assertEquals(0, Cli.run(dir, null, "gzip", "-f", "a.txt").code());
+    assertEquals(0, Cli.tool(dir, "gzip", "-t", "a.txt.gz"));
+  }
+
+  @Test
+  void stdinToStdoutStreamsBothWays() throws Exception {
+    byte[] data = Cli.logLines(50_000);
+    Path in = Files.write(dir.resolve("in.txt"), data);
+    Cli.Result gz = Cli.run(dir, in, "gzip");
+    assertEquals(0, gz.code(), gz.err());
+    Path packed = Files.write(dir.resolve("packed.gz"), gz.out());
+    assertEquals(0, Cli.tool(dir, "gzip", "-t", "packed.gz"));
+    Cli.Result back = Cli.run(dir, packed, "gunzip", "-c");
+    assertEquals(0, back.code(), back.err());
+    assertArrayEquals(data, back.out());
+  }
+
+  @Test
+  void zstdAndBrotliRoundTripAndAreRecognisedByContent() throws Exception {
+    byte[] data = Cli.logLines(20_000);
+    Files.write(dir.resolve("z.txt"), data);
+    assertEquals(0, Cli.run(dir, null, "gzip", "--zstd", "z.txt").code());
+    assertEquals(0, Cli.tool(dir, "zstd", "-t", "z.txt.zst"));
+    Files.move(dir.resolve("z.txt.zst"), dir.resolve("z.bin"));
+    Cli.Result cat = Cli.run(dir, null, "cat", "z.bin");
+    assertEquals(0, cat.code(), cat.err());
+    assertArrayEquals(data, cat.out());
+    assertEquals(0, Cli.run(dir, null, "brotli", "z.txt").code());
+    assertEquals(0, Cli.tool(dir, "brotli", "-t", "z.txt.br"));
+  }
+}

@@ -1,0 +1,110 @@
+package io.loopstreams.zlib;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.OffloadPool;
+import io.loopstreams.core.stream.Pipeline;
+import io.loopstreams.core.stream.Stream;
+import io.loopstreams.fs.Fs;
+import io.loopstreams.fs.WriteOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.zip.Deflater;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
+
+/**
+ * BlockHound proves the loop thread never deflates or inflates: zlib's native entry points of
+ * {@link Deflater} and {@link java.util.zip.Inflater} are marked as blocking, so a call from the
+ * loop thread fails the pipeline. Runs in a JVM of its own (see the module's pom). The loop's
+ * park and the hand-off into the pool's queue are allowed, as in streams-fs.
+ */
+class LoopNeverCompressesBlockHoundTest {
+
+  private static final String LOOP = "blockhound-zlib";
+  private static EventLoop loop;
+
+  @TempDir
+  static Path dir;
+
+  @BeforeAll
+  static void install() {
+    BlockHound.Builder b = BlockHound.builder()
+        .nonBlockingThreadPredicate(p -> p.or(t -> t.getName().equals("loopstreams-" + LOOP)))
+        .allowBlockingCallsInside("io.loopstreams.core.LoopInbox", "park")
+        .allowBlockingCallsInside(OffloadPool.class.getName(), "submit");
+    for (String m : List.of("deflateBytesBytes:(J[BII[BIIII)J", "deflateBytesBuffer:(J[BIIJIII)J",
+        "deflateBufferBytes:(JJI[BIIII)J", "deflateBufferBuffer:(JJIJIII)J")) {
+      b.markAsBlocking(Deflater.class, m.split(":")[0], m.split(":")[1]);
+    }
+    for (String m : List.of("inflateBytesBytes:(J[BII[BII)J", "inflateBytesBuffer:(J[BIIJI)J",
+        "inflateBufferBytes:(JJI[BII)J", "inflateBufferBuffer:(JJIJI)J")) {
+      b.markAsBlocking(java.util.zip.Inflater.class, m.split(":")[0], m.split(":")[1]);
+    }
+    b.install();
+    loop = EventLoop.create(LOOP).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    loop.close();
+  }
+
+  @Test
+  void aDeflateOnTheLoopThreadIsCaught() throws Exception {
+    Object outcome = loop.call(() -> {
+      Deflater d = new Deflater();
+      d.setInput(new byte[100]);
+      d.finish();
+      try {
+        return d.deflate(new byte[200]);
+      } catch (BlockingOperationError e) {
+        return e;
+      } finally {
+        d.end();
+      }
+    }).get(10, TimeUnit.SECONDS);
+    assertTrue(outcome instanceof BlockingOperationError, String.valueOf(outcome));
+  }
+
+  private static void roundTrip(Supplier<Stream> compress, Supplier<Stream> decompress) throws Exception {
+    byte[] data = ZlibTestSupport.logData(3 * 1024 * 1024 + 5, 9);
+    Path src = Files.write(dir.resolve("src"), data);
+    Path packed = dir.resolve("packed");
+    Path back = dir.resolve("back");
+    assertNull(pipe(src, compress, packed).get(60, TimeUnit.SECONDS));
+    assertNull(pipe(packed, decompress, back).get(60, TimeUnit.SECONDS));
+    assertArrayEquals(data, Files.readAllBytes(back));
+  }
+
+  private static CompletableFuture<Throwable> pipe(Path from, Supplier<Stream> stage, Path to) {
+    CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+    loop.execute(() -> Pipeline.run(List.of(Fs.createReadStream(from), stage.get(),
+        Fs.createWriteStream(to, WriteOptions.defaults().atomic(true))), outcome::complete));
+    return outcome;
+  }
+
+  @Test
+  void gzipGunzipAndParallelGzipNeverDeflateOrInflateOnTheLoop() throws Exception {
+    roundTrip(Zlib::gzip, Zlib::gunzip);
+    roundTrip(() -> Zlib.gzip(ZlibOptions.defaults().parallelism(3)), Zlib::unzip);
+    roundTrip(Zlib::deflate, Zlib::inflate);
+  }
+
+  @Test
+  void brotliAndZstdRunOnThePoolToo() throws Exception {
+    roundTrip(() -> Zlib.brotliCompress(BrotliOptions.defaults().quality(4)), Zlib::brotliDecompress);
+    roundTrip(Zlib::zstdCompress, Zlib::zstdDecompress);
+  }
+}
