@@ -72,6 +72,8 @@ public final class MessagePort extends EventEmitter {
   private volatile EventLoop owner;
   private volatile int posting;
   private volatile int senderWaiting;
+  /** The loop the port last moved away from: using it there fails clearly, not as wrong-thread. */
+  private volatile EventLoop movedFrom;
   private MessagePort peer; // set once by the channel before either end is published
 
   // owning loop only
@@ -287,6 +289,7 @@ public final class MessagePort extends EventEmitter {
       backlog.add(e);
     }
     moved = true;
+    movedFrom = owner;
     releaseKeepAlive();
   }
 
@@ -406,10 +409,11 @@ public final class MessagePort extends EventEmitter {
   }
 
   private void checkUsable(String method) {
-    checkInLoop();
-    if (moved) {
+    EventLoop here = EventLoop.currentOrNull();
+    if (moved || (here != null && here == movedFrom && here != owner)) {
       throw StreamException.invalidState("MessagePort was transferred; " + method + " is not allowed");
     }
+    checkInLoop();
   }
 
   private void checkInLoop() {
