@@ -4,7 +4,6 @@ import io.loopstreams.core.internal.LoopAccess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -65,7 +64,7 @@ import java.util.function.Consumer;
  * #onBeforeExit}, ...). A callback is a {@link Runnable}; Node's extra arguments are captured by
  * the lambda.
  */
-public final class EventLoop implements Executor, AutoCloseable {
+public final class EventLoop extends LoopProcess implements Executor, AutoCloseable {
 
   /** Where an uncaught error came from, as Node's {@code origin} argument. */
   public enum Origin {
@@ -84,7 +83,6 @@ public final class EventLoop implements Executor, AutoCloseable {
   }
 
   private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
-  private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
   private static final AtomicInteger IDS = new AtomicInteger();
   /** Poll-phase budget: completions handled per poll so timers and immediates are not starved. */
   private static final int POLL_BUDGET = 1024;
@@ -106,7 +104,6 @@ public final class EventLoop implements Executor, AutoCloseable {
   }
 
   // immutable
-  private final String name;
   private final OffloadPool pool;
   /** The time source: the system clock, or a test's {@link VirtualTime}. */
   private final LoopClock clock;
@@ -114,28 +111,18 @@ public final class EventLoop implements Executor, AutoCloseable {
   // any thread
   private final LoopInbox inbox = new LoopInbox();
   private final LoopResources resources = new LoopResources();
-  private volatile Thread thread;
   private volatile int lifecycle = NEW;
   private final LoopProbe probe = new LoopProbe();
   private volatile boolean stopRequested;
   private final CompletableFuture<Void> termination = new CompletableFuture<>();
 
   // loop thread only
-  private final LoopTimers timers = new LoopTimers();
-  private final ArrayDeque<Immediate> immediates = new ArrayDeque<>();
-  private final ArrayDeque<Runnable> nextTicks = new ArrayDeque<>();
-  private final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
-  private final ArrayDeque<Runnable> pending = new ArrayDeque<>();
-  private final ArrayDeque<Runnable> closing = new ArrayDeque<>();
-  private final ProcessEvents events = new ProcessEvents(this);
-  private long nowNanos;
-  private int refs;
   private int requests;
   private boolean keepAlive;
   private boolean stopped;
 
   private EventLoop(String name, OffloadPool pool, LoopClock clock) {
-    this.name = name;
+    super(name);
     this.pool = pool;
     this.clock = clock;
     this.nowNanos = clock.now(0, false, 0);
@@ -169,26 +156,6 @@ public final class EventLoop implements Executor, AutoCloseable {
    */
   public static void run(Consumer<EventLoop> main) {
     create().runMain(main);
-  }
-
-  /**
-   * The loop whose thread is the calling thread: what stream and fs factories use when no loop is
-   * passed.
-   *
-   * @throws IllegalStateException off any loop thread, naming the thread
-   */
-  public static EventLoop current() {
-    EventLoop loop = CURRENT.get();
-    if (loop == null) {
-      throw new IllegalStateException("no event loop on thread " + Thread.currentThread().getName()
-          + ": call this inside EventLoop.run, on a loop thread, or pass the loop explicitly");
-    }
-    return loop;
-  }
-
-  /** The loop whose thread is the calling thread, or {@code null}. */
-  public static EventLoop currentOrNull() {
-    return CURRENT.get();
   }
 
   /** Instance form of {@link #run(Consumer)}: runs this loop on the calling thread. */
@@ -450,122 +417,6 @@ public final class EventLoop implements Executor, AutoCloseable {
 
 
   // ---------------------------------------------------------------------------------------------
-  // Timers, immediates, microtasks
-
-  /**
-   * Calls {@code callback} once after {@code delayMillis} (coerced to 1 unless in 1..2^31-1, as
-   * Node). Equal due times run in creation order.
-   */
-  public Timeout setTimeout(Runnable callback, long delayMillis) {
-    return newTimer(callback, delayMillis, false);
-  }
-
-  /** Calls {@code callback} every {@code delayMillis} until cleared. */
-  public Timeout setInterval(Runnable callback, long delayMillis) {
-    return newTimer(callback, delayMillis, true);
-  }
-
-  /** Cancels a timeout or interval; clearing null or an already fired timer is a no-op. */
-  public void clearTimeout(Timeout timeout) {
-    checkInLoop();
-    if (timeout != null) {
-      timeout.cleared = true;
-      timers.remove(timeout);
-      timeout.disarm();
-    }
-  }
-
-  /** Same as {@link #clearTimeout}: Node's two functions are interchangeable. */
-  public void clearInterval(Timeout interval) {
-    clearTimeout(interval);
-  }
-
-  /** Queues {@code callback} for the check phase, after the poll phase of this iteration. */
-  public Immediate setImmediate(Runnable callback) {
-    checkInLoop();
-    Immediate im = new Immediate(this, Objects.requireNonNull(callback, "callback"));
-    im.activate();
-    immediates.add(im);
-    return im;
-  }
-
-  /** Cancels an immediate that has not run yet; a no-op otherwise. */
-  public void clearImmediate(Immediate immediate) {
-    checkInLoop();
-    if (immediate != null && !immediate.cleared) {
-      immediate.cleared = true;
-      immediate.deactivate();
-    }
-  }
-
-  /** Queues {@code callback} on the nextTick queue, drained before promise jobs. */
-  public void nextTick(Runnable callback) {
-    checkInLoop();
-    nextTicks.add(Objects.requireNonNull(callback, "callback"));
-  }
-
-  /** Queues {@code callback} as a promise job (V8's microtask queue). */
-  public void queueMicrotask(Runnable callback) {
-    checkInLoop();
-    microtasks.add(Objects.requireNonNull(callback, "callback"));
-  }
-
-  /** Loop-internal form of {@link #queueMicrotask} without the thread check. */
-  void enqueueMicrotask(Runnable job) {
-    microtasks.add(job);
-  }
-
-  /** Runs {@code callback} in the pending-callbacks phase of the next iteration. */
-  public void schedulePending(Runnable callback) {
-    checkInLoop();
-    pending.add(Objects.requireNonNull(callback, "callback"));
-  }
-
-  /** Runs {@code callback} in the close-callbacks phase of this or the next iteration. */
-  public void scheduleClose(Runnable callback) {
-    checkInLoop();
-    closing.add(Objects.requireNonNull(callback, "callback"));
-  }
-
-  /**
-   * A handle that keeps the loop alive until closed: for I/O objects (servers, sockets) whose
-   * activity happens on other threads.
-   */
-  public LoopHandle keepAlive() {
-    checkInLoop();
-    LoopHandle h = new LoopHandle(this) {
-      @Override
-      public void close() {
-        loop.checkInLoop();
-        deactivate();
-      }
-    };
-    h.activate();
-    return h;
-  }
-
-  private Timeout newTimer(Runnable callback, long delayMillis, boolean repeat) {
-    checkInLoop();
-    Objects.requireNonNull(callback, "callback");
-    Timeout t = new Timeout(this, callback, LoopTimers.coerceDelay(delayMillis), repeat);
-    timers.schedule(t, nowNanos);
-    return t;
-  }
-
-  void refreshTimer(Timeout t) {
-    checkInLoop();
-    if (t.cleared) {
-      return; // Node: refresh() of a cleared timer is a no-op
-    }
-    timers.remove(t);
-    timers.schedule(t, nowNanos);
-  }
-
-  void addRefs(int delta) {
-    refs += delta;
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Cross-thread entry points and offload
 
   /**
@@ -665,100 +516,7 @@ public final class EventLoop implements Executor, AutoCloseable {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Errors and lifecycle events
-
-  /** Adds a handler for uncaught exceptions; with one present, the loop survives them. */
-  public void onUncaughtException(BiConsumer<Throwable, Origin> handler) {
-    checkInLoop();
-    events.uncaughtHandlers().add(Objects.requireNonNull(handler, "handler"));
-  }
-
-  /** Removes a handler added by {@link #onUncaughtException}. */
-  public void removeUncaughtExceptionHandler(BiConsumer<Throwable, Origin> handler) {
-    checkInLoop();
-    events.uncaughtHandlers().remove(handler);
-  }
-
-  /** Adds a handler for unhandled rejections (mode THROW); with one present nothing is thrown. */
-  public void onUnhandledRejection(BiConsumer<Throwable, Promise<?>> handler) {
-    checkInLoop();
-    events.rejectionHandlers().add(Objects.requireNonNull(handler, "handler"));
-  }
-
-  /** Sets the unhandled-rejection mode (default {@link UnhandledRejectionMode#THROW}). */
-  public void unhandledRejections(UnhandledRejectionMode mode) {
-    checkInLoop();
-    events.rejectionMode(Objects.requireNonNull(mode, "mode"));
-  }
-
-  /** Runs when nothing is left to do; work it schedules keeps the loop going (Node's beforeExit). */
-  public void onBeforeExit(Runnable handler) {
-    checkInLoop();
-    events.beforeExitHandlers().add(Objects.requireNonNull(handler, "handler"));
-  }
-
-  /** Runs once as the loop exits normally (Node's exit); work it schedules never runs. */
-  public void onExit(Runnable handler) {
-    checkInLoop();
-    events.exitHandlers().add(Objects.requireNonNull(handler, "handler"));
-  }
-
-  void trackRejection(Promise<?> p) {
-    events.trackRejection(p);
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Threads and state
-
-  /** Whether the calling thread is this loop's thread. Thread-safe. */
-  public boolean inLoop() {
-    return Thread.currentThread() == thread;
-  }
-
-  /**
-   * Throws unless called on this loop's thread: the fail-fast check every loop-confined public
-   * method makes.
-   */
-  public void checkInLoop() {
-    if (Thread.currentThread() != thread) {
-      throw wrongThread("it");
-    }
-  }
-
-  /** Like {@link #checkInLoop()} with the confined object's name in the message. */
-  public void checkInLoop(Object owner) {
-    if (Thread.currentThread() != thread) {
-      throw wrongThread(String.valueOf(owner));
-    }
-  }
-
-  private IllegalStateException wrongThread(String what) {
-    Thread t = thread;
-    return new IllegalStateException("called from thread " + Thread.currentThread().getName()
-        + ", but " + what + " belongs to loop " + name + " (thread "
-        + (t == null ? "<not running>" : t.getName()) + "); use loop.execute() to get there");
-  }
-
-  /** The cached time of this loop iteration, in nanoseconds; for counters on hot paths. */
-  long cachedNanos() {
-    return nowNanos;
-  }
-
-  /** The loop's cached time for this phase, in milliseconds of {@link System#nanoTime()}. */
-  public long now() {
-    checkInLoop();
-    return nowNanos / 1_000_000L;
-  }
-
-  /** The loop's name. */
-  public String name() {
-    return name;
-  }
-
-  /** The loop's thread, or null before it runs. */
-  public Thread thread() {
-    return thread;
-  }
 
   /** The offload pool this loop uses. */
   public OffloadPool offloadPool() {

@@ -1,8 +1,8 @@
 package io.loopstreams.net;
 
 import io.loopstreams.core.Callback;
-import io.loopstreams.core.Event;
 import io.loopstreams.core.ErrorCode;
+import io.loopstreams.core.Event;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.LoopHandle;
 import io.loopstreams.core.stream.Duplex;
