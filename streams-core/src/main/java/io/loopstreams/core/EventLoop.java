@@ -94,11 +94,13 @@ public final class EventLoop implements Executor, AutoCloseable {
   private static final int TERMINATED = 2;
 
   private static final VarHandle LIFECYCLE;
+  private static final VarHandle THREAD;
 
   static {
     try {
       MethodHandles.Lookup l = MethodHandles.lookup();
       LIFECYCLE = l.findVarHandle(EventLoop.class, "lifecycle", int.class);
+      THREAD = l.findVarHandle(EventLoop.class, "thread", Thread.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -124,7 +126,7 @@ public final class EventLoop implements Executor, AutoCloseable {
   private final LoopTimers timers = new LoopTimers();
   private final ArrayDeque<Immediate> immediates = new ArrayDeque<>();
   private final ArrayDeque<Runnable> nextTicks = new ArrayDeque<>();
-  private final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
+  private final JobQueue microtasks = new JobQueue();
   private final ArrayDeque<Runnable> pending = new ArrayDeque<>();
   private final ArrayDeque<Runnable> closing = new ArrayDeque<>();
   private final ProcessEvents events = new ProcessEvents(this);
@@ -416,10 +418,19 @@ public final class EventLoop implements Executor, AutoCloseable {
       while (!stopped && (r = nextTicks.poll()) != null) {
         runTask(r);
       }
-      while (!stopped && (r = microtasks.poll()) != null) {
-        runTask(r);
+      while (!stopped && runJob()) {
+        // each job may queue more; the loop runs until the queue is empty
       }
     } while (!stopped && (!nextTicks.isEmpty() || events.processRejections() || !microtasks.isEmpty()));
+  }
+
+  private boolean runJob() {
+    try {
+      return microtasks.runNext();
+    } catch (Throwable t) {
+      events.uncaught(t, Origin.UNCAUGHT_EXCEPTION);
+      return true;
+    }
   }
 
   private void runTask(Runnable r) {
@@ -510,9 +521,9 @@ public final class EventLoop implements Executor, AutoCloseable {
     microtasks.add(Objects.requireNonNull(callback, "callback"));
   }
 
-  /** Loop-internal form of {@link #queueMicrotask} without the thread check. */
-  void enqueueMicrotask(Runnable job) {
-    microtasks.add(job);
+  /** Queues a promise job with the promise it reacts to (never null). */
+  void enqueueJob(JobQueue.Job job, Object arg) {
+    microtasks.add(job, arg);
   }
 
   /** Runs {@code callback} in the pending-callbacks phase of the next iteration. */
@@ -720,16 +731,26 @@ public final class EventLoop implements Executor, AutoCloseable {
    * method makes.
    */
   public void checkInLoop() {
-    if (Thread.currentThread() != thread) {
+    if (Thread.currentThread() != ownThread()) {
       throw wrongThread("it");
     }
   }
 
   /** Like {@link #checkInLoop()} with the confined object's name in the message. */
   public void checkInLoop(Object owner) {
-    if (Thread.currentThread() != thread) {
+    if (Thread.currentThread() != ownThread()) {
       throw wrongThread(String.valueOf(owner));
     }
+  }
+
+  /**
+   * The loop thread as a plain read, for the equality checks above: the only thread that can find
+   * itself there is the one that wrote itself there (the loop thread, which sees its own write), so
+   * no ordering is needed, and on every stream and promise call the volatile read's compiler
+   * barrier is saved.
+   */
+  private Thread ownThread() {
+    return (Thread) THREAD.get(this);
   }
 
   private IllegalStateException wrongThread(String what) {
