@@ -117,6 +117,13 @@ public abstract class Readable<T> extends Stream {
   List<Pipe<T>> pipes;
   /** Node's awaitDrainWriters: destinations whose DRAIN the flow waits for. */
   int awaitDrain;
+  /**
+   * The pipe whose DATA listener is the only one, or null: then a chunk goes to it by a direct
+   * call, which is what emitting DATA to one listener amounts to. Recomputed on every change of
+   * the DATA listeners ({@link #updateDataPipe}), so a listener added by anyone else (or a second
+   * pipe) switches back to the emission at once.
+   */
+  private Pipe<T> dataPipe;
   // The nextTick callbacks of the per-chunk paths, allocated once rather than per tick.
   private final Runnable emitReadableTask = this::emitReadableNow;
   private final Runnable readMoreTask = this::readMore;
@@ -210,12 +217,13 @@ public abstract class Readable<T> extends Stream {
       // A duplex counts what is written to it as its input (WritableState), not its pushes.
       stats.in(objectMode ? 0 : size);
     }
-    if ((rs & (FLOWING | IN_DO_READ)) == FLOWING && length == 0 && listenerCount(DATA) > 0) {
+    if ((rs & (FLOWING | IN_DO_READ)) == FLOWING && length == 0
+        && (dataPipe != null || listenerCount(DATA) > 0)) {
       // Fast path: a flowing consumer takes the chunk without buffering.
       awaitDrain = 0;
       rs |= DATA_EMITTED;
       stats.out(objectMode ? 0 : size);
-      emit(DATA, chunk);
+      emitData(chunk);
     } else {
       length += size;
       if (length >= hwm && !hasWritableSide()) {
@@ -379,9 +387,39 @@ public abstract class Readable<T> extends Stream {
     if (ret != null && !errorEmitted() && !closeEmitted()) {
       rs |= DATA_EMITTED;
       stats.out(objectMode ? 0 : want);
-      emit(DATA, ret);
+      emitData(ret);
     }
     return (T) ret;
+  }
+
+  /** DATA: straight to the pipe when it is the only listener, else through the emitter. */
+  private void emitData(Object chunk) {
+    Pipe<T> p = dataPipe;
+    if (p != null) {
+      p.onData(chunk);
+    } else {
+      emit(DATA, chunk);
+    }
+  }
+
+  /** Finds the pipe that is the only DATA listener, if one is (see {@link #dataPipe}). */
+  private void updateDataPipe() {
+    dataPipe = null;
+    if (pipes == null || pipes.isEmpty() || listenerCount(DATA) != 1 || emitOverridden()) {
+      return;
+    }
+    Object sole = listeners(DATA).get(0);
+    for (Pipe<T> p : pipes) {
+      if (p.onData == sole) {
+        dataPipe = p;
+        return;
+      }
+    }
+  }
+
+  /** A subclass that overrides {@code emit} sees every DATA: no direct calls then. */
+  private boolean emitOverridden() {
+    return overrides(getClass(), Readable.class, "emit", Event.class, Object.class);
   }
 
   private long howMuchToRead(long n, boolean all) {
@@ -527,6 +565,7 @@ public abstract class Readable<T> extends Stream {
   @Override
   protected void listenerAdded(Event<?> event) {
     if (event == DATA) {
+      updateDataPipe();
       setBit(READABLE_LISTENING, listenerCount(READABLE) > 0);
       if ((rs & (FLOWING_SET | FLOWING)) != FLOWING_SET) {
         resume();
@@ -547,7 +586,9 @@ public abstract class Readable<T> extends Stream {
 
   @Override
   protected void listenerRemoved(Event<?> event) {
-    if (event == READABLE) {
+    if (event == DATA) {
+      updateDataPipe();
+    } else if (event == READABLE) {
       loop.nextTick(this::updateReadableListening);
     }
   }
