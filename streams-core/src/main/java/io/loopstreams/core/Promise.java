@@ -56,7 +56,7 @@ public class Promise<T> {
    */
   private Object result;
   /**
-   * Pending: null, one reaction job ({@link Reaction} or {@link Derived}), or an {@code ArrayList}
+   * Pending: null, one reaction job ({@link PromiseReaction} or {@link Derived}), or an {@code ArrayList}
    * of them; a pending promise with reactions is handled. Settled: its {@link State}.
    */
   private Object reactions;
@@ -160,7 +160,6 @@ public class Promise<T> {
     return PromiseCombinators.all(loop, promises);
   }
 
-
   /** The outcome of one promise in {@link #allSettled}. */
   public record Settled<T>(boolean fulfilled, T value, Throwable reason) {
     public static <T> Settled<T> fulfilled(T value) {
@@ -178,12 +177,10 @@ public class Promise<T> {
     return PromiseCombinators.allSettled(loop, promises);
   }
 
-
   /** Settles like the first promise to settle. An empty list stays pending forever, as in JS. */
   public static <T> Promise<T> race(EventLoop loop, List<? extends Promise<? extends T>> promises) {
     return PromiseCombinators.race(loop, promises);
   }
-
 
   /**
    * Fulfils like the first promise to fulfil; rejects with an {@link AggregateException} of all
@@ -192,7 +189,6 @@ public class Promise<T> {
   public static <T> Promise<T> any(EventLoop loop, List<? extends Promise<? extends T>> promises) {
     return PromiseCombinators.any(loop, promises);
   }
-
 
   // ---------------------------------------------------------------------------------------------
   // Continuations
@@ -241,7 +237,7 @@ public class Promise<T> {
   /** Observes the outcome without creating a derived promise; marks a rejection handled. */
   public final void onSettled(BiConsumer<? super T, ? super Throwable> callback) {
     loop.checkInLoop();
-    addReaction(new Reaction(null, Objects.requireNonNull(callback)));
+    addReaction(new PromiseReaction(null, Objects.requireNonNull(callback)));
   }
 
   private <R> Promise<R> chain(Derived<R> derived) {
@@ -313,7 +309,7 @@ public class Promise<T> {
     } else if (other == this) {
       rejectInternal(new IllegalStateException("Chaining cycle detected for promise"));
     } else if (other.loop == loop) {
-      other.addReaction(new Reaction(this, null));
+      other.addReaction(new PromiseReaction(this, null));
     } else {
       loop.beginRequest();
       other.loop.execute(() -> other.onSettled((v, e) -> loop.post(() -> {
@@ -334,6 +330,16 @@ public class Promise<T> {
 
   /** For {@link Derived}: the continuation held in the result slot while pending. */
   final Object continuation() {
+    return result;
+  }
+
+  /** For jobs reacting to this settled promise: whether it fulfilled. */
+  final boolean fulfilled() {
+    return reactions == State.FULFILLED;
+  }
+
+  /** For jobs reacting to this settled promise: its value or its reason. */
+  final Object outcome() {
     return result;
   }
 
@@ -462,35 +468,6 @@ public class Promise<T> {
   }
 
   /**
-   * A job that observes a settled promise without deriving one: {@link #onSettled} callbacks
-   * ({@code target} null), and the forwarding step of {@link #adopt}.
-   */
-  private static final class Reaction implements JobQueue.Job {
-    final Promise<Object> target;
-    final BiConsumer<Object, Throwable> callback;
-
-    @SuppressWarnings("unchecked")
-    Reaction(Promise<?> target, BiConsumer<?, ? super Throwable> callback) {
-      this.target = (Promise<Object>) target;
-      this.callback = (BiConsumer<Object, Throwable>) callback;
-    }
-
-    @Override
-    public void run(Object arg) {
-      Promise<?> source = (Promise<?>) arg;
-      boolean ok = source.reactions == State.FULFILLED;
-      Object value = source.result;
-      if (target == null) {
-        callback.accept(ok ? value : null, ok ? null : (Throwable) value);
-      } else if (ok) {
-        target.resolveInternal(value);
-      } else {
-        target.rejectInternal((Throwable) value);
-      }
-    }
-  }
-
-  /**
    * A promise made by a continuation ({@code map}, {@code flatMap}, {@code then},
    * {@code thenAccept}, {@code catchError}, {@code doFinally}) and, at the same time, the promise
    * job that runs the continuation and settles it: one object per chain step instead of a promise
@@ -520,8 +497,8 @@ public class Promise<T> {
     @Override
     public final void run(Object arg) {
       Promise<?> src = (Promise<?>) arg;
-      boolean ok = src.reactions == State.FULFILLED;
-      Object value = src.result;
+      boolean ok = src.fulfilled();
+      Object value = src.outcome();
       Object r;
       try {
         r = apply(ok, value, continuation());
@@ -538,7 +515,7 @@ public class Promise<T> {
       }
     }
 
-    static final class Map<T> extends Derived<T> {
+    static class Map<T> extends Derived<T> {
       Map(EventLoop loop, Object fn) {
         super(loop, fn);
       }
@@ -550,15 +527,10 @@ public class Promise<T> {
       }
     }
 
-    static final class Flat<T> extends Derived<T> {
+    /** A map whose result is a promise to adopt. */
+    static final class Flat<T> extends Map<T> {
       Flat(EventLoop loop, Object fn) {
         super(loop, fn);
-      }
-
-      @Override
-      @SuppressWarnings("unchecked")
-      Object apply(boolean ok, Object value, Object fn) {
-        return ok ? ((Function<Object, Object>) fn).apply(value) : PASS;
       }
 
       @Override
