@@ -9,6 +9,7 @@ import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Listener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -51,6 +52,18 @@ class PipeDirectPathSwitchTest {
     };
   }
 
+  /** A synchronous pass-through that calls {@code beforePush} with itself and each chunk first. */
+  private static Transform<Integer, Integer> tap(BiConsumer<Transform<Integer, Integer>, Integer> beforePush) {
+    return new Transform<>(StreamOptions.objects()) {
+      @Override
+      protected void doTransform(Integer chunk, Callback callback) {
+        beforePush.accept(this, chunk);
+        push(chunk);
+        callback.done(null);
+      }
+    };
+  }
+
   private static Writable<Integer> collect(List<Integer> into) {
     return Writable.create(StreamOptions.objects(), (x, cb) -> {
       into.add(x);
@@ -78,20 +91,14 @@ class PipeDirectPathSwitchTest {
     Throwable[] result = {new AssertionError("not settled")};
     EventLoop.run(loop -> {
       Listener<Object> spy = x -> seen.add((Integer) x);
-      Transform<Integer, Integer>[] self = new Transform[1];
-      self[0] = new Transform<>(StreamOptions.objects()) {
-        @Override
-        protected void doTransform(Integer chunk, Callback callback) {
-          if (chunk == 200) {
-            self[0].on(Stream.DATA, spy);
-          } else if (chunk == 400) {
-            self[0].off(Stream.DATA, spy);
-          }
-          push(chunk);
-          callback.done(null);
+      Transform<Integer, Integer> middle = tap((self, chunk) -> {
+        if (chunk == 200) {
+          self.on(Stream.DATA, spy);
+        } else if (chunk == 400) {
+          self.off(Stream.DATA, spy);
         }
-      };
-      Pipeline.run(List.of(Readable.from(upTo(N)), self[0], collect(got)), e -> result[0] = e);
+      });
+      Pipeline.run(List.of(Readable.from(upTo(N)), middle, collect(got)), e -> result[0] = e);
     });
     assertNull(result[0]);
     assertEquals(upTo(N), got);
@@ -103,18 +110,12 @@ class PipeDirectPathSwitchTest {
     List<Integer> first = new ArrayList<>();
     List<Integer> second = new ArrayList<>();
     EventLoop.run(loop -> {
-      Transform<Integer, Integer>[] self = new Transform[1];
-      self[0] = new Transform<>(StreamOptions.objects()) {
-        @Override
-        protected void doTransform(Integer chunk, Callback callback) {
-          if (chunk == 300) {
-            self[0].pipe(collect(second));
-          }
-          push(chunk);
-          callback.done(null);
+      Transform<Integer, Integer> middle = tap((self, chunk) -> {
+        if (chunk == 300) {
+          self.pipe(collect(second));
         }
-      };
-      Readable.from(upTo(N)).pipe(self[0]).pipe(collect(first));
+      });
+      Readable.from(upTo(N)).pipe(middle).pipe(collect(first));
     });
     assertEquals(upTo(N), first);
     assertEquals(range(300, N + 1), second);
