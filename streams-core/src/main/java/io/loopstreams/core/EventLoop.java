@@ -383,10 +383,19 @@ public final class EventLoop extends LoopProcess implements Executor, AutoClosea
       while (!stopped && (r = nextTicks.poll()) != null) {
         runTask(r);
       }
-      while (!stopped && (r = microtasks.poll()) != null) {
-        runTask(r);
+      while (!stopped && runJob()) {
+        // each job may queue more; the loop runs until the queue is empty
       }
     } while (!stopped && (!nextTicks.isEmpty() || events.processRejections() || !microtasks.isEmpty()));
+  }
+
+  private boolean runJob() {
+    try {
+      return microtasks.runNext();
+    } catch (Throwable t) {
+      events.uncaught(t, Origin.UNCAUGHT_EXCEPTION);
+      return true;
+    }
   }
 
   private void runTask(Runnable r) {

@@ -40,19 +40,25 @@ final class LoopProbe {
     TICKS.setRelease(this, (long) TICKS.getOpaque(this) + 1);
   }
 
-  /** Loop thread: marks {@code s} as the running stage; returns the previous one, to restore. */
+  /** What {@link #enterStage} returns when no watchdog watches: {@link #exitStage} then does nothing. */
+  private static final Object UNWATCHED = new Object();
+
+  /**
+   * Loop thread: marks {@code s} as the running stage; returns the previous one, to restore. The
+   * counter is read opaquely, once per hook: a watchdog that starts meanwhile sees the next hook.
+   */
   Object enterStage(Object s) {
-    if (watchdogs == 0) {
-      return null;
+    if ((int) WATCHDOGS.getOpaque(this) == 0) {
+      return UNWATCHED;
     }
     Object previous = stage;
     stage = s;
     return previous;
   }
 
-  /** Loop thread: the hook returned. */
+  /** Loop thread: the hook returned; {@code previous} is what {@link #enterStage} returned. */
   void exitStage(Object previous) {
-    if (watchdogs != 0) {
+    if (previous != UNWATCHED) {
       stage = previous;
     }
   }

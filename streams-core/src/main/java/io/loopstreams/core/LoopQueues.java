@@ -14,7 +14,7 @@ abstract class LoopQueues extends LoopThread {
   final LoopTimers timers = new LoopTimers();
   final ArrayDeque<Immediate> immediates = new ArrayDeque<>();
   final ArrayDeque<Runnable> nextTicks = new ArrayDeque<>();
-  final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
+  final JobQueue microtasks = new JobQueue();
   final ArrayDeque<Runnable> pending = new ArrayDeque<>();
   final ArrayDeque<Runnable> closing = new ArrayDeque<>();
   long nowNanos;
@@ -86,9 +86,9 @@ abstract class LoopQueues extends LoopThread {
     microtasks.add(Objects.requireNonNull(callback, "callback"));
   }
 
-  /** Loop-internal form of {@link #queueMicrotask} without the thread check. */
-  void enqueueMicrotask(Runnable job) {
-    microtasks.add(job);
+  /** Queues a promise job with the promise it reacts to (never null). */
+  void enqueueJob(JobQueue.Job job, Object arg) {
+    microtasks.add(job, arg);
   }
 
   /** Runs {@code callback} in the pending-callbacks phase of the next iteration. */

@@ -1,5 +1,8 @@
 package io.loopstreams.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * Which thread owns a loop, and the fail-fast check every loop-confined method makes: the
  * project's one threading rule. The first layer of {@link EventLoop}.
@@ -7,6 +10,15 @@ package io.loopstreams.core;
 abstract class LoopThread {
 
   static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
+  private static final VarHandle THREAD;
+
+  static {
+    try {
+      THREAD = MethodHandles.lookup().findVarHandle(LoopThread.class, "thread", Thread.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   // immutable
   final String name;
@@ -48,16 +60,26 @@ abstract class LoopThread {
    * method makes.
    */
   public void checkInLoop() {
-    if (Thread.currentThread() != thread) {
+    if (Thread.currentThread() != ownThread()) {
       throw wrongThread("it");
     }
   }
 
   /** Like {@link #checkInLoop()} with the confined object's name in the message. */
   public void checkInLoop(Object owner) {
-    if (Thread.currentThread() != thread) {
+    if (Thread.currentThread() != ownThread()) {
       throw wrongThread(String.valueOf(owner));
     }
+  }
+
+  /**
+   * The loop thread as a plain read, for the equality checks above: the only thread that can find
+   * itself there is the one that wrote itself there (the loop thread, which sees its own write), so
+   * no ordering is needed, and on every stream and promise call the volatile read's compiler
+   * barrier is saved.
+   */
+  private Thread ownThread() {
+    return (Thread) THREAD.get(this);
   }
 
   private IllegalStateException wrongThread(String what) {

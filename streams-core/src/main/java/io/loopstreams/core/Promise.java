@@ -39,20 +39,26 @@ import java.util.function.Function;
  */
 public class Promise<T> {
 
-  private static final byte PENDING = 0;
-  private static final byte FULFILLED = 1;
-  private static final byte REJECTED = 2;
+  /**
+   * A settled promise's state, kept in the {@code reactions} slot, which settling empties anyway:
+   * three fields in all keep a promise at 24 bytes. {@code REJECTED_HANDLED} is a rejection that
+   * a continuation observes (attached before or after), so it is not unhandled.
+   */
+  private enum State { FULFILLED, REJECTED, REJECTED_HANDLED }
 
   // immutable
   final EventLoop loop;
 
   // loop thread only
-  private byte state = PENDING;
-  /** A continuation was attached, so a rejection is not unhandled. */
-  private boolean handled;
-  /** The value (FULFILLED) or the Throwable (REJECTED). */
+  /**
+   * Settled: the value or the Throwable. Pending: unused, except that a {@link Derived} keeps its
+   * continuation here until it runs.
+   */
   private Object result;
-  /** null, one reaction job ({@link Reaction} or {@link Derived}), or an {@code ArrayList} of them. */
+  /**
+   * Pending: null, one reaction job ({@link PromiseReaction} or {@link Derived}), or an {@code ArrayList}
+   * of them; a pending promise with reactions is handled. Settled: its {@link State}.
+   */
   private Object reactions;
 
   Promise(EventLoop loop) {
@@ -154,7 +160,6 @@ public class Promise<T> {
     return PromiseCombinators.all(loop, promises);
   }
 
-
   /** The outcome of one promise in {@link #allSettled}. */
   public record Settled<T>(boolean fulfilled, T value, Throwable reason) {
     public static <T> Settled<T> fulfilled(T value) {
@@ -172,12 +177,10 @@ public class Promise<T> {
     return PromiseCombinators.allSettled(loop, promises);
   }
 
-
   /** Settles like the first promise to settle. An empty list stays pending forever, as in JS. */
   public static <T> Promise<T> race(EventLoop loop, List<? extends Promise<? extends T>> promises) {
     return PromiseCombinators.race(loop, promises);
   }
-
 
   /**
    * Fulfils like the first promise to fulfil; rejects with an {@link AggregateException} of all
@@ -187,20 +190,19 @@ public class Promise<T> {
     return PromiseCombinators.any(loop, promises);
   }
 
-
   // ---------------------------------------------------------------------------------------------
   // Continuations
 
   /** {@code then(v => fn(v))} where {@code fn} returns a value; a throw rejects the result. */
   public final <R> Promise<R> map(Function<? super T, ? extends R> fn) {
     Objects.requireNonNull(fn, "fn");
-    return chain(Derived.MAP, fn);
+    return chain(new Derived.Map<>(loop, fn));
   }
 
   /** {@code then(v => fn(v))} where {@code fn} returns a promise, which the result adopts. */
   public final <R> Promise<R> flatMap(Function<? super T, ? extends Promise<? extends R>> fn) {
     Objects.requireNonNull(fn, "fn");
-    return chain(Derived.FLAT, fn);
+    return chain(new Derived.Flat<>(loop, fn));
   }
 
   /** {@code then(onFulfilled, onRejected)}: both return values. */
@@ -208,19 +210,19 @@ public class Promise<T> {
       Function<? super Throwable, ? extends R> onRejected) {
     Objects.requireNonNull(onFulfilled, "onFulfilled");
     Objects.requireNonNull(onRejected, "onRejected");
-    return chain(Derived.THEN, new Object[] {onFulfilled, onRejected});
+    return chain(new Derived.Then<>(loop, new Object[] {onFulfilled, onRejected}));
   }
 
   /** {@code then(v => { action(v) })}. */
   public final Promise<Void> thenAccept(Consumer<? super T> action) {
     Objects.requireNonNull(action, "action");
-    return chain(Derived.ACCEPT, action);
+    return chain(new Derived.Accept(loop, action));
   }
 
   /** {@code catch(e => fn(e))}: recovers a rejection with a value. */
   public final Promise<T> catchError(Function<? super Throwable, ? extends T> fn) {
     Objects.requireNonNull(fn, "fn");
-    return chain(Derived.CATCH, fn);
+    return chain(new Derived.Catch<>(loop, fn));
   }
 
   /**
@@ -229,39 +231,37 @@ public class Promise<T> {
    */
   public final Promise<T> doFinally(Runnable action) {
     Objects.requireNonNull(action, "action");
-    return chain(Derived.FINALLY, action);
+    return chain(new Derived.Finally<>(loop, action));
   }
 
   /** Observes the outcome without creating a derived promise; marks a rejection handled. */
   public final void onSettled(BiConsumer<? super T, ? super Throwable> callback) {
     loop.checkInLoop();
-    addReaction(new Reaction(this, null, Reaction.CALLBACK, Objects.requireNonNull(callback)));
+    addReaction(new PromiseReaction(null, Objects.requireNonNull(callback)));
   }
 
-  private <R> Promise<R> chain(byte kind, Object fn) {
+  private <R> Promise<R> chain(Derived<R> derived) {
     loop.checkInLoop();
-    Derived<R> derived = new Derived<>(loop, this, kind, fn);
     addReaction(derived);
     return derived;
   }
 
-  private void addReaction(Runnable r) {
-    if (state != PENDING) {
-      handled = true;
-      loop.enqueueMicrotask(r);
-      return;
-    }
-    handled = true;
+  private void addReaction(JobQueue.Job r) {
     Object rs = reactions;
-    if (rs == null) {
+    if (rs instanceof State) {
+      if (rs == State.REJECTED) {
+        reactions = State.REJECTED_HANDLED;
+      }
+      loop.enqueueJob(r, this);
+    } else if (rs == null) {
       reactions = r;
-    } else if (rs instanceof Runnable) {
-      List<Runnable> list = new ArrayList<>(4);
-      list.add((Runnable) rs);
+    } else if (rs instanceof JobQueue.Job) {
+      List<JobQueue.Job> list = new ArrayList<>(4);
+      list.add((JobQueue.Job) rs);
       list.add(r);
       reactions = list;
     } else {
-      @SuppressWarnings("unchecked") List<Runnable> list = (List<Runnable>) rs;
+      @SuppressWarnings("unchecked") List<JobQueue.Job> list = (List<JobQueue.Job>) rs;
       list.add(r);
     }
   }
@@ -270,32 +270,32 @@ public class Promise<T> {
   // Settling (loop thread only)
 
   void resolveInternal(T value) {
-    settle(FULFILLED, value);
+    settle(State.FULFILLED, value);
   }
 
   void rejectInternal(Throwable reason) {
-    if (settle(REJECTED, reason) && !handled) {
+    if (settle(State.REJECTED, reason) && reactions == State.REJECTED) {
       loop.trackRejection(this);
     }
   }
 
-  private boolean settle(byte newState, Object value) {
-    if (state != PENDING) {
+  private boolean settle(State newState, Object value) {
+    Object rs = reactions;
+    if (rs instanceof State) {
       return false;
     }
-    state = newState;
     result = value;
-    Object rs = reactions;
     if (rs == null) {
-      return true; // the common case; no store needed (stores cost a G1 barrier)
+      reactions = newState;
+      return true;
     }
-    reactions = null;
-    if (rs instanceof Runnable) {
-      loop.enqueueMicrotask((Runnable) rs);
-    } else if (rs != null) {
-      @SuppressWarnings("unchecked") List<Runnable> list = (List<Runnable>) rs;
-      for (Runnable r : list) {
-        loop.enqueueMicrotask(r);
+    reactions = newState == State.REJECTED ? State.REJECTED_HANDLED : newState;
+    if (rs instanceof JobQueue.Job) {
+      loop.enqueueJob((JobQueue.Job) rs, this);
+    } else {
+      @SuppressWarnings("unchecked") List<JobQueue.Job> list = (List<JobQueue.Job>) rs;
+      for (JobQueue.Job r : list) {
+        loop.enqueueJob(r, this);
       }
     }
     return true;
@@ -309,7 +309,7 @@ public class Promise<T> {
     } else if (other == this) {
       rejectInternal(new IllegalStateException("Chaining cycle detected for promise"));
     } else if (other.loop == loop) {
-      other.addReaction(new Reaction(other, this, Reaction.FORWARD, null));
+      other.addReaction(new PromiseReaction(this, null));
     } else {
       loop.beginRequest();
       other.loop.execute(() -> other.onSettled((v, e) -> loop.post(() -> {
@@ -323,22 +323,36 @@ public class Promise<T> {
     }
   }
 
+  /** For {@link Derived}: while pending, the result slot holds the continuation. */
+  final void setContinuation(Object fn) {
+    result = fn;
+  }
+
+  /** For {@link Derived}: the continuation held in the result slot while pending. */
+  final Object continuation() {
+    return result;
+  }
+
+  /** For jobs reacting to this settled promise: whether it fulfilled. */
+  final boolean fulfilled() {
+    return reactions == State.FULFILLED;
+  }
+
+  /** For jobs reacting to this settled promise: its value or its reason. */
+  final Object outcome() {
+    return result;
+  }
+
   boolean isHandled() {
-    return handled;
-  }
-
-  /** For {@link Derived}: while pending, the result slot holds the source promise. */
-  final void setSource(Promise<?> source) {
-    result = source;
-  }
-
-  /** For {@link Derived}: the source promise held in the result slot while pending. */
-  final Promise<?> source() {
-    return (Promise<?>) result;
+    return reactions != State.REJECTED;
   }
 
   Throwable rejectionReason() {
-    return state == REJECTED ? (Throwable) result : null;
+    return isRejectedState() ? (Throwable) result : null;
+  }
+
+  private boolean isRejectedState() {
+    return reactions == State.REJECTED || reactions == State.REJECTED_HANDLED;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -346,17 +360,17 @@ public class Promise<T> {
 
   public final boolean isPending() {
     loop.checkInLoop();
-    return state == PENDING;
+    return !(reactions instanceof State);
   }
 
   public final boolean isFulfilled() {
     loop.checkInLoop();
-    return state == FULFILLED;
+    return reactions == State.FULFILLED;
   }
 
   public final boolean isRejected() {
     loop.checkInLoop();
-    return state == REJECTED;
+    return isRejectedState();
   }
 
   /** The owning loop. */
@@ -448,135 +462,133 @@ public class Promise<T> {
 
   @Override
   public final String toString() {
-    return "Promise[" + (state == PENDING ? "pending" : state == FULFILLED ? "fulfilled" : "rejected")
-        + "]";
-  }
-
-  /**
-   * A job that observes a settled promise without deriving one: {@link #onSettled} callbacks,
-   * and the forwarding step of {@link #adopt}.
-   */
-  private static final class Reaction implements Runnable {
-    static final int CALLBACK = 0;
-    static final int FORWARD = 1;
-
-    final Promise<?> source;
-    final Promise<Object> target;
-    final int kind;
-    final Object callback;
-
-    @SuppressWarnings("unchecked")
-    Reaction(Promise<?> source, Promise<?> target, int kind, Object callback) {
-      this.source = source;
-      this.target = (Promise<Object>) target;
-      this.kind = kind;
-      this.callback = callback;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void run() {
-      boolean ok = source.state == FULFILLED;
-      Object value = source.result;
-      if (kind == CALLBACK) {
-        ((BiConsumer<Object, Throwable>) callback).accept(ok ? value : null, ok ? null : (Throwable) value);
-      } else if (ok) {
-        target.resolveInternal(value);
-      } else {
-        target.rejectInternal((Throwable) value);
-      }
-    }
+    Object rs = reactions;
+    return "Promise[" + (!(rs instanceof State) ? "pending" : rs == State.FULFILLED ? "fulfilled"
+        : "rejected") + "]";
   }
 
   /**
    * A promise made by a continuation ({@code map}, {@code flatMap}, {@code then},
    * {@code thenAccept}, {@code catchError}, {@code doFinally}) and, at the same time, the promise
    * job that runs the continuation and settles it: one object per chain step instead of a promise
-   * plus a reaction. While it is pending its {@code result} slot, unused until it settles, holds
-   * the source promise; with the continuation in one field the object stays at 32 bytes. Both
-   * references are dropped when the job runs, so a long chain held by its last promise does not
-   * keep the earlier ones alive.
+   * plus a reaction. The job queue hands it the source promise when it runs, and its
+   * {@code result} slot, unused until it settles, holds the continuation: no field beyond a plain
+   * promise's, so the object stays at 24 bytes. The kind of continuation is the subclass. Settling
+   * overwrites the continuation, so a long chain held by its last promise keeps nothing earlier
+   * alive.
    */
-  private static final class Derived<T> extends Promise<T> implements Runnable {
-    static final byte MAP = 0;
-    static final byte FLAT = 1;
-    static final byte ACCEPT = 2;
-    static final byte CATCH = 3;
-    static final byte THEN = 4; // fn is {onFulfilled, onRejected}
-    static final byte FINALLY = 5;
+  private abstract static class Derived<T> extends Promise<T> implements JobQueue.Job {
+    /** What {@link #apply} returns to pass the source's outcome on unchanged. */
+    static final Object PASS = new Object();
 
-    private final byte kind;
-    private Object fn;
-
-    Derived(EventLoop loop, Promise<?> source, byte kind, Object fn) {
+    Derived(EventLoop loop, Object fn) {
       super(loop);
-      this.kind = kind;
-      this.fn = fn;
-      setSource(source);
+      setContinuation(fn);
+    }
+
+    /** Runs the continuation for the source's outcome; {@link #PASS} passes the outcome on. */
+    abstract Object apply(boolean ok, Object value, Object fn) throws Throwable;
+
+    /** Settles with what the continuation returned (a flatMap adopts it). */
+    void settleWith(Object r) {
+      ((Promise<Object>) (Promise<?>) this).resolveInternal(r);
     }
 
     @Override
-    public void run() {
-      Promise<?> src = source();
-      boolean ok = src.state == FULFILLED;
-      Object value = src.result;
-      Object f = fn;
-      fn = null;
-      // The source stays in the result slot until this promise settles, which every path below
-      // does at once, except adoption, which clears it first.
-      Object handler;
-      switch (kind) {
-        case CATCH:
-          handler = ok ? null : f;
-          break;
-        case THEN:
-          handler = ((Object[]) f)[ok ? 0 : 1];
-          break;
-        case FINALLY:
-          handler = f;
-          break;
-        default: // MAP, FLAT, ACCEPT
-          handler = ok ? f : null;
-      }
-      react(ok, value, handler);
-    }
-
-    @SuppressWarnings("unchecked")
-    private void react(boolean ok, Object value, Object fn) {
-      Promise<Object> self = (Promise<Object>) (Promise<?>) this;
-      if (fn == null) {
-        settleLike(self, ok, value); // no handler for this outcome: pass it on
-        return;
-      }
-      Object r = null;
+    public final void run(Object arg) {
+      Promise<?> src = (Promise<?>) arg;
+      boolean ok = src.fulfilled();
+      Object value = src.outcome();
+      Object r;
       try {
-        if (kind == ACCEPT) {
-          ((Consumer<Object>) fn).accept(value);
-        } else if (kind == FINALLY) {
-          ((Runnable) fn).run();
-        } else {
-          r = ok ? ((Function<Object, Object>) fn).apply(value)
-              : ((Function<Throwable, Object>) fn).apply((Throwable) value);
-        }
+        r = apply(ok, value, continuation());
       } catch (Throwable t) {
         rejectInternal(t);
         return;
       }
-      if (kind == FINALLY) {
-        settleLike(self, ok, value); // finally passes the outcome on
-      } else if (kind == FLAT && ok) {
-        setSource(null);
-        adopt((Promise<?>) r);
+      if (r != PASS) {
+        settleWith(r);
+      } else if (ok) {
+        ((Promise<Object>) (Promise<?>) this).resolveInternal(value);
       } else {
-        self.resolveInternal(r);
+        rejectInternal((Throwable) value);
       }
     }
 
-    private static void settleLike(Promise<Object> p, boolean ok, Object value) {
-      if (ok) {
-        p.resolveInternal(value);
-      } else {
-        p.rejectInternal((Throwable) value);
+    static class Map<T> extends Derived<T> {
+      Map(EventLoop loop, Object fn) {
+        super(loop, fn);
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      Object apply(boolean ok, Object value, Object fn) {
+        return ok ? ((Function<Object, Object>) fn).apply(value) : PASS;
+      }
+    }
+
+    /** A map whose result is a promise to adopt. */
+    static final class Flat<T> extends Map<T> {
+      Flat(EventLoop loop, Object fn) {
+        super(loop, fn);
+      }
+
+      @Override
+      void settleWith(Object r) {
+        setContinuation(null);
+        adopt((Promise<?>) r);
+      }
+    }
+
+    static final class Accept extends Derived<Void> {
+      Accept(EventLoop loop, Object fn) {
+        super(loop, fn);
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      Object apply(boolean ok, Object value, Object fn) {
+        if (!ok) {
+          return PASS;
+        }
+        ((Consumer<Object>) fn).accept(value);
+        return null;
+      }
+    }
+
+    static final class Catch<T> extends Derived<T> {
+      Catch(EventLoop loop, Object fn) {
+        super(loop, fn);
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      Object apply(boolean ok, Object value, Object fn) {
+        return ok ? PASS : ((Function<Throwable, Object>) fn).apply((Throwable) value);
+      }
+    }
+
+    static final class Then<T> extends Derived<T> {
+      Then(EventLoop loop, Object[] fns) {
+        super(loop, fns);
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      Object apply(boolean ok, Object value, Object fn) {
+        return ((Function<Object, Object>) ((Object[]) fn)[ok ? 0 : 1]).apply(value);
+      }
+    }
+
+    static final class Finally<T> extends Derived<T> {
+      Finally(EventLoop loop, Object fn) {
+        super(loop, fn);
+      }
+
+      @Override
+      Object apply(boolean ok, Object value, Object fn) {
+        ((Runnable) fn).run(); // finally passes the outcome on
+        return PASS;
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.loopstreams.core.stream;
 
+import io.loopstreams.core.Callback;
 import io.loopstreams.core.Listener;
 
 /**
@@ -14,12 +15,15 @@ final class Pipe<T> {
   final Readable<T> src;
   final WritableStream<T> dest;
   private final Stream destStream;
+  /** The destination's writable state when its {@code write} is ours: written to directly. */
+  private final WritableState<T> sink;
   private final boolean end;
   private boolean cleanedUp;
   private boolean waitingDrain;
   private boolean drainListening;
 
-  private final Listener<Object> onData = this::onData;
+  /** The DATA listener; {@link Readable} calls {@link #onData} directly while it is the only one. */
+  final Listener<Object> onData = this::onData;
   private final Runnable endFn;
   private final Runnable onDrain = this::onDrain;
   private final Listener<Throwable> onError = this::onError;
@@ -27,10 +31,14 @@ final class Pipe<T> {
   private final Runnable onFinish = this::onFinish;
   private final Listener<Readable<?>> onUnpipe = this::onUnpipe;
 
+  @SuppressWarnings("unchecked")
   Pipe(Readable<T> src, WritableStream<T> dest, boolean end) {
     this.src = src;
     this.dest = dest;
     this.destStream = dest.stream();
+    Class<?> base = dest instanceof Duplex ? Duplex.class : Writable.class;
+    this.sink = Stream.overrides(dest.getClass(), base, "write", Object.class, Callback.class)
+        ? null : (WritableState<T>) destStream.writableSide();
     this.end = end;
     this.endFn = end ? this::onEnd : this::unpipe;
   }
@@ -55,8 +63,9 @@ final class Pipe<T> {
   }
 
   @SuppressWarnings("unchecked")
-  private void onData(Object chunk) {
-    if (!dest.write((T) chunk, null)) {
+  void onData(Object chunk) {
+    // On the loop (DATA is), so the direct call may skip write()'s thread check.
+    if (!(sink != null ? sink.write((T) chunk, null) : dest.write((T) chunk, null))) {
       pause();
     }
   }

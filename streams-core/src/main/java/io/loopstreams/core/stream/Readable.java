@@ -38,12 +38,19 @@ import java.util.function.Consumer;
  *
  * @param <T> the chunk type
  */
-public abstract class Readable<T> extends ReadableState<T> {
+public abstract class Readable<T> extends ReadableOperators<T> {
 
   private static final LoopAccess LOOP = LoopAccess.get();
 
-  // The state (rs, the buffer, the mark) and the readable* getters: ReadableState. The
-  // operators and Readable.from: ReadableOperators.
+  // The state (rs, the buffer, the mark) and the readable* getters: ReadableState. pipe,
+  // the operators and Readable.from: ReadableOperators.
+  /**
+   * The pipe whose DATA listener is the only one, or null: then a chunk goes to it by a direct
+   * call, which is what emitting DATA to one listener amounts to. Recomputed on every change of
+   * the DATA listeners ({@link #updateDataPipe}), so a listener added by anyone else (or a second
+   * pipe) switches back to the emission at once.
+   */
+  private Pipe<T> dataPipe;
   // The nextTick callbacks of the per-chunk paths, allocated once rather than per tick.
   private final Runnable emitReadableTask = this::emitReadableNow;
   private final Runnable readMoreTask = this::readMore;
@@ -130,12 +137,13 @@ public abstract class Readable<T> extends ReadableState<T> {
       // A duplex counts what is written to it as its input (WritableState), not its pushes.
       stats.in(objectMode ? 0 : size);
     }
-    if ((rs & (FLOWING | IN_DO_READ)) == FLOWING && length == 0 && listenerCount(DATA) > 0) {
+    if ((rs & (FLOWING | IN_DO_READ)) == FLOWING && length == 0
+        && (dataPipe != null || listenerCount(DATA) > 0)) {
       // Fast path: a flowing consumer takes the chunk without buffering.
       awaitDrain = 0;
       rs |= DATA_EMITTED;
       stats.out(objectMode ? 0 : size);
-      emit(DATA, chunk);
+      emitData(chunk);
     } else {
       length += size;
       if (length >= hwm && !hasWritableSide()) {
@@ -299,9 +307,39 @@ public abstract class Readable<T> extends ReadableState<T> {
     if (ret != null && !errorEmitted() && !closeEmitted()) {
       rs |= DATA_EMITTED;
       stats.out(objectMode ? 0 : want);
-      emit(DATA, ret);
+      emitData(ret);
     }
     return (T) ret;
+  }
+
+  /** DATA: straight to the pipe when it is the only listener, else through the emitter. */
+  private void emitData(Object chunk) {
+    Pipe<T> p = dataPipe;
+    if (p != null) {
+      p.onData(chunk);
+    } else {
+      emit(DATA, chunk);
+    }
+  }
+
+  /** Finds the pipe that is the only DATA listener, if one is (see {@link #dataPipe}). */
+  private void updateDataPipe() {
+    dataPipe = null;
+    if (pipes == null || pipes.isEmpty() || listenerCount(DATA) != 1 || emitOverridden()) {
+      return;
+    }
+    Object sole = listeners(DATA).get(0);
+    for (Pipe<T> p : pipes) {
+      if (p.onData == sole) {
+        dataPipe = p;
+        return;
+      }
+    }
+  }
+
+  /** A subclass that overrides {@code emit} sees every DATA: no direct calls then. */
+  private boolean emitOverridden() {
+    return overrides(getClass(), Readable.class, "emit", Event.class, Object.class);
   }
 
   private long howMuchToRead(long n, boolean all) {
@@ -447,6 +485,7 @@ public abstract class Readable<T> extends ReadableState<T> {
   @Override
   protected void listenerAdded(Event<?> event) {
     if (event == DATA) {
+      updateDataPipe();
       setBit(READABLE_LISTENING, listenerCount(READABLE) > 0);
       if ((rs & (FLOWING_SET | FLOWING)) != FLOWING_SET) {
         resume();
@@ -467,7 +506,9 @@ public abstract class Readable<T> extends ReadableState<T> {
 
   @Override
   protected void listenerRemoved(Event<?> event) {
-    if (event == READABLE) {
+    if (event == DATA) {
+      updateDataPipe();
+    } else if (event == READABLE) {
       loop.nextTick(this::updateReadableListening);
     }
   }
@@ -485,63 +526,6 @@ public abstract class Readable<T> extends ReadableState<T> {
 
   private void setBit(int bit, boolean on) {
     rs = on ? rs | bit : rs & ~bit;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // pipe
-
-  /** Pipes into {@code destination} and ends it when this stream ends. Returns the destination. */
-  public <W extends WritableStream<? super T>> W pipe(W destination) {
-    return pipe(destination, true);
-  }
-
-  /**
-   * Node's {@code readable.pipe(dest, {end})}: writes every chunk, pauses while the destination's
-   * {@code write} returns false and resumes on its DRAIN. Errors are not forwarded and nothing
-   * is destroyed: use {@link Pipeline} for that.
-   *
-   * @throws IllegalStateException if {@code destination} belongs to another loop
-   */
-  public <W extends WritableStream<? super T>> W pipe(W destination, boolean end) {
-    loop.checkInLoop(this);
-    Objects.requireNonNull(destination, "destination");
-    // A destination of another loop fails here, as in Pipeline.run, not at the first chunk.
-    Stream target = destination.stream();
-    target.loop.checkInLoop(target);
-    if (pipes == null) {
-      pipes = new ArrayList<>(1);
-    }
-    @SuppressWarnings("unchecked") WritableStream<T> dest = (WritableStream<T>) destination;
-    Pipe<T> p = new Pipe<>(this, dest, end);
-    pipes.add(p);
-    p.start();
-    return destination;
-  }
-
-  /** Detaches every destination. */
-  public Readable<T> unpipe() {
-    loop.checkInLoop(this);
-    if (pipes != null) {
-      for (Pipe<T> p : new ArrayList<>(pipes)) {
-        p.unpipe();
-      }
-    }
-    return this;
-  }
-
-  /** Detaches {@code destination}; emits UNPIPE on it. */
-  public Readable<T> unpipe(WritableStream<?> destination) {
-    loop.checkInLoop(this);
-    if (pipes != null) {
-      // Node removes one pipe per call: a destination piped twice needs two unpipes.
-      for (Pipe<T> p : pipes) {
-        if (p.dest == destination) {
-          p.unpipe();
-          break;
-        }
-      }
-    }
-    return this;
   }
 
   // ---------------------------------------------------------------------------------------------

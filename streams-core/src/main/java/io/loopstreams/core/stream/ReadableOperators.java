@@ -14,13 +14,15 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The operators of Node's {@code stream.md} and {@code Readable.from}, as Node keeps them apart
- * from the readable's machinery ({@code lib/internal/streams/operators.js}). Each consumes
- * {@link #self()} through a class of its own ({@link ReadableMap}, {@link ReadableFilter}, ...).
+ * The ways to consume a readable that build on its surface: {@code pipe}/{@code unpipe} (each a
+ * {@link Pipe}), the operators of Node's {@code stream.md}, which Node keeps apart from the
+ * readable's machinery ({@code lib/internal/streams/operators.js}), each consuming {@link #self()}
+ * through a class of its own ({@link ReadableMap}, {@link ReadableFilter}, ...), and {@code
+ * Readable.from}.
  *
  * @param <T> the chunk type
  */
-abstract class ReadableOperators<T> extends Stream {
+abstract class ReadableOperators<T> extends ReadableState<T> {
 
   ReadableOperators(EventLoop loop, StreamOptions options) {
     super(loop, options);
@@ -30,6 +32,59 @@ abstract class ReadableOperators<T> extends Stream {
   @SuppressWarnings("unchecked")
   private Readable<T> self() {
     return (Readable<T>) this;
+  }
+  /** Pipes into {@code destination} and ends it when this stream ends. Returns the destination. */
+  public <W extends WritableStream<? super T>> W pipe(W destination) {
+    return pipe(destination, true);
+  }
+
+  /**
+   * Node's {@code readable.pipe(dest, {end})}: writes every chunk, pauses while the destination's
+   * {@code write} returns false and resumes on its DRAIN. Errors are not forwarded and nothing
+   * is destroyed: use {@link Pipeline} for that.
+   *
+   * @throws IllegalStateException if {@code destination} belongs to another loop
+   */
+  public <W extends WritableStream<? super T>> W pipe(W destination, boolean end) {
+    loop.checkInLoop(this);
+    Objects.requireNonNull(destination, "destination");
+    // A destination of another loop fails here, as in Pipeline.run, not at the first chunk.
+    Stream target = destination.stream();
+    target.loop.checkInLoop(target);
+    if (pipes == null) {
+      pipes = new ArrayList<>(1);
+    }
+    @SuppressWarnings("unchecked") WritableStream<T> dest = (WritableStream<T>) destination;
+    Pipe<T> p = new Pipe<>(self(), dest, end);
+    pipes.add(p);
+    p.start();
+    return destination;
+  }
+
+  /** Detaches every destination. */
+  public Readable<T> unpipe() {
+    loop.checkInLoop(this);
+    if (pipes != null) {
+      for (Pipe<T> p : new ArrayList<>(pipes)) {
+        p.unpipe();
+      }
+    }
+    return self();
+  }
+
+  /** Detaches {@code destination}; emits UNPIPE on it. */
+  public Readable<T> unpipe(WritableStream<?> destination) {
+    loop.checkInLoop(this);
+    if (pipes != null) {
+      // Node removes one pipe per call: a destination piped twice needs two unpipes.
+      for (Pipe<T> p : pipes) {
+        if (p.dest == destination) {
+          p.unpipe();
+          break;
+        }
+      }
+    }
+    return self();
   }
 
   /** An object stream over {@code items}, one item per read (Node's {@code Readable.from}). */

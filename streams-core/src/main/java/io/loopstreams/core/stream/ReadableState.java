@@ -49,7 +49,7 @@ import java.util.List;
  *
  * @param <T> the chunk type
  */
-abstract class ReadableState<T> extends ReadableOperators<T> {
+abstract class ReadableState<T> extends Stream {
 
   // Readable-side bits (rs). FLOWING_SET/FLOWING encode Node's tri-state flowing (null/false/true).
   static final int EOF_PUSHED = 1;

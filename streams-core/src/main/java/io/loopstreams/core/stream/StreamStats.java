@@ -6,7 +6,7 @@ package io.loopstreams.core.stream;
  * transitions only, so the per-chunk cost is two additions.
  *
  * <p>{@code System.nanoTime()} costs 25-50 ns on common VMs, as much as a whole stage hop, so
- * the per-chunk paths avoid it: hook time is sampled (object streams 1 call in 256, byte streams
+ * the per-chunk paths avoid it: hook time is sampled (object streams 1 call in 1024, byte streams
  * 1 in 64, scaled by calls / samples), and backpressure intervals are measured with the loop's cached time (updated
  * once per loop iteration), so they count the stalls that span loop iterations, which are the
  * ones that matter for "where is my pipeline stuck?".
@@ -23,12 +23,12 @@ final class StreamStats {
   private long hookSampledNanos;
 
   /**
-   * Starts timing a user hook. Object streams time one call in 256, byte streams one in 64 (the
+   * Starts timing a user hook. Object streams time one call in 1024, byte streams one in 64 (the
    * first call included), so a pipeline does not pay for its own bookkeeping. Returns 0 when
    * this call is not timed.
    */
   long hookBegin(boolean objectMode) {
-    if ((hookCalls++ & (objectMode ? 255 : 63)) == 0) {
+    if ((hookCalls++ & (objectMode ? 1023 : 63)) == 0) {
       return System.nanoTime();
     }
     return 0;
