@@ -62,7 +62,7 @@ def from_tables(bench, text, prefix=""):
     for caption, table in md_tables(text):
         what = prefix + ("CPU time: " if "CPU" in caption else "")
         head = [h.lower() for h in table[0]]
-        ratio_col = next((i for i, h in enumerate(head) if re.search(r"ours ?/ ?\w", h)), None)
+        ratio_col = next((i for i, h in enumerate(head) if re.search(r"ours ?/ ?\w", h) or h == "ratio"), None)
         if ratio_col is None or len(head) < 4:
             continue
         goal_col = next((i for i, h in enumerate(head) if h == "goal"), None)
@@ -77,16 +77,43 @@ def from_tables(bench, text, prefix=""):
     return rows
 
 
+SEGMENT = re.compile(r"^\s*(?:(?P<label>[^:/]+):\s*)?(?P<a>[^=\[]+?) / (?P<b>[^=\[]+?)(?: wall)?(?: =)? "
+                     r"(?P<r>\d*\.\d+)(?: \[(?P<goal>[<>]= ?[\d.]+)\])?\s*$")
+SIZE = re.compile(r"^\s*size (?P<r>\d*\.\d+)(?: \[(?P<goal>[<>]= ?[\d.]+)\])?\s*$")
+
+
 def ratio_lines(bench, text):
-    """Lines such as 'ratio (b) copy/cp = 1.06   goal <= 1.3' or 'echo time ours/node = 0.8 (goal <= 1.0)'."""
+    """Ratios printed as text: 'level 6: ours p2 / pigz wall .91 [<= 0.95], size 1.003 [<= 1.005]; ...',
+    '  ./pipeline cp / cp = 1.10', 'ratio (b) copy/cp = 1.06   goal <= 1.3', '..., ratio 0.95 (goal >= 0.90)'."""
     rows = []
-    for m in re.finditer(r"^(.*?)\b([\w'() .-]*?)(\w+) ?/ ?(\w+)\s*=\s*([\d.]+)x?[^\n]*?(?:goal\s*(<=|>=)\s*([\d.]+))?[^\n]*$",
-                         text, re.M):
-        label = (m.group(1) + m.group(2)).replace("ratio", "").strip(" :") or m.group(3)
-        goal = (m.group(6) + " " + m.group(7)) if m.group(6) else "–"
-        ratio = float(m.group(5))
-        rows.append(Row(bench, label + " " + m.group(3) + "/" + m.group(4), m.group(3), m.group(4), ratio, goal,
-                        judge(ratio, goal), node=m.group(4).lower() == "node"))
+    for line in text.splitlines():
+        m = re.match(r"^ratio (.*?)(\S+)/(\S+)\s*= ([\d.]+)(?:\s+goal (<=|>=) ([\d.]+))?", line)
+        if m:
+            goal = "%s %s" % (m.group(5), m.group(6)) if m.group(5) else "–"
+            r = float(m.group(4))
+            rows.append(Row(bench, m.group(1).strip() + " " + m.group(2) + "/" + m.group(3), m.group(2), m.group(3),
+                            r, goal, judge(r, goal), node=m.group(3) == "node"))
+            continue
+        m = re.match(r"^best of \d+: plain (.*?) ([\d.]+) records/s, loopstreams ([\d.]+) records/s, ratio ([\d.]+)"
+                     r" \(goal (>=|<=) ([\d.]+)\)", line)
+        if m:
+            goal, r = "%s %s" % (m.group(5), m.group(6)), float(m.group(4))
+            rows.append(Row(bench, "consume → map → produce, records/s", m.group(3), m.group(2) + " (" + m.group(1) + ")",
+                            r, goal, judge(r, goal)))
+            continue
+        label, last = "", ""
+        for part in re.split(r"[,;]", line):
+            m, z = SEGMENT.match(part), SIZE.match(part)
+            if m:
+                label = (m.group("label") or label).strip()
+                last = "%s / %s" % (m.group("a").strip(), m.group("b").strip())
+                work, a, b = (label + ": " if label else "") + last + " (wall)", m.group("a").strip(), m.group("b").strip()
+            elif z and last:
+                m, work, a, b = z, (label + ": " if label else "") + last + " (output size)", "", ""
+            else:
+                continue
+            goal, r = (m.group("goal") or "–"), float(m.group("r"))
+            rows.append(Row(bench, work, a, b, r, goal, judge(r, goal), node="node" in b))
     return rows
 
 
@@ -104,14 +131,26 @@ def flat_row(bench, work, series):
                 ratio, "<= 1.25", judge(ratio, "<= 1.25"))]
 
 
+def walls(text):
+    """Measured values by program name, to show next to a text ratio: fs's median table
+    ('copy   0.626s   0.338s') and cli's table ('| ./pipeline cp | 1.10 s | ...')."""
+    found = {m.group(1): m.group(2) + " s" for m in re.finditer(r"^(\w+)\s+([\d.]+)s\s+[\d.]+s$", text, re.M)}
+    found.update({m.group(1).strip(): m.group(2) + " s" for m in re.finditer(r"^\|\s*(.+?)\s*\|\s*([\d.]+) s\s*\|", text, re.M)})
+    return found
+
+
 def extract(name, text):
     if name in ("loop", "stream"):
         return from_tables(name, text)
     if name in ("memory", "javaio"):
         work = "3 PassThroughs, -Xmx64m" if name == "memory" else "InputStream → pipeline → OutputStream"
         return flat_row(name, work, rss_series(text))
-    rows = from_tables(name, text)
-    return rows if rows else ratio_lines(name, text)
+    rows, measured = from_tables(name, text), walls(text)
+    for r in ratio_lines(name, text):
+        r.ours = "%s: %s" % (r.ours, measured[r.ours]) if r.ours in measured else r.ours
+        r.ref = "%s: %s" % (r.ref, measured[r.ref]) if r.ref in measured else r.ref
+        rows.append(r)
+    return rows
 
 
 def fmt_ratio(r):
@@ -133,14 +172,21 @@ def machine():
             ("java", java), ("node", sh("node --version")), ("load average at the end", sh("cut -d' ' -f1-3 /proc/loadavg"))]
 
 
+def speedup(r):
+    """How much faster than Node: the ratio when higher is better (throughput; a '>=' goal), else its
+    inverse (times: a '<=' goal, or a wall-time ratio without goal)."""
+    higher = r.goal.strip().startswith(">=") or (not r.goal.strip().startswith("<=") and r.bench in ("loop", "stream"))
+    return r.ratio if higher else 1 / r.ratio
+
+
 def svg_throughput(rows, path):
-    rows = [r for r in rows if r.node and r.ratio]
+    rows = [r for r in rows if r.node and r.ratio and not re.search(r"RSS|size|successes", r.work)]
     width, left, bar, gap = 760, 330, 18, 8
     height = 60 + len(rows) * (bar + gap)
     lo, hi = 0.1, max(30.0, max((r.ratio for r in rows), default=1) * 1.2)
-    x = lambda v: left + (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo)) * (width - left - 20)
+    x = lambda v: left + (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo)) * (width - left - 70)
     out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="12">' % (width, height),
-           '<text x="10" y="18" font-size="14" font-weight="bold">ours / Node, per work item (log scale; right of 1× is better for us)</text>']
+           '<text x="10" y="18" font-size="14" font-weight="bold">speed against Node per work item (log scale; right of 1×: faster than Node)</text>']
     for tick in (0.1, 0.3, 1, 3, 10, 30, 100):
         if tick <= hi:
             out.append('<line x1="%.1f" y1="30" x2="%.1f" y2="%d" stroke="%s"/>' % (x(tick), x(tick), height - 20,
@@ -148,12 +194,12 @@ def svg_throughput(rows, path):
             out.append('<text x="%.1f" y="%d" text-anchor="middle">%g×</text>' % (x(tick), height - 6, tick))
     for i, r in enumerate(rows):
         y = 36 + i * (bar + gap)
-        v = min(max(r.ratio, lo), hi)
+        v = min(max(speedup(r), lo), hi)
         x0, x1 = sorted((x(1), x(v)))
-        colour = "#3a7" if r.ratio >= 1 else "#c54"
+        colour = "#3a7" if speedup(r) >= 1 else "#c54"
         out.append('<text x="%d" y="%d" text-anchor="end">%s</text>' % (left - 6, y + 13, esc(r.bench + ": " + r.work)[:52]))
         out.append('<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="%s"/>' % (x0, y, max(x1 - x0, 1), bar, colour))
-        out.append('<text x="%.1f" y="%d">%.2f×</text>' % (x1 + 4, y + 13, r.ratio))
+        out.append('<text x="%.1f" y="%d">%.2f×</text>' % (x1 + 4, y + 13, speedup(r)))
     out.append("</svg>")
     write(path, "\n".join(out))
 
@@ -163,7 +209,7 @@ def svg_rss(series, path):
     points = [p for s in series.values() for p in s]
     gmax = max((g for g, _ in points), default=1)
     rmax = max((r for _, r in points), default=1) * 1.2
-    x = lambda g: left + g / gmax * (width - left - 20)
+    x = lambda g: left + g / gmax * (width - left - 70)
     y = lambda r: height - bottom - r / rmax * (height - bottom - 40)
     out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="12">' % (width, height),
            '<text x="10" y="18" font-size="14" font-weight="bold">peak RSS (MiB) as the input grows (GiB)</text>',
@@ -206,8 +252,11 @@ def main():
         rows += found
         if name in ("memory", "javaio") and rss_series(text):
             series[{"memory": "3 PassThroughs (-Xmx64m)", "javaio": "Java I/O edges (-Xmx64m)"}[name]] = rss_series(text)
+        if name == "fs" and "== peak RSS" in text:  # '(a) stream   370   496': 1 GiB and 4 GiB
+            for m in re.finditer(r"^(.+?)\s+(\d+)\s+(\d+)$", text.split("== peak RSS", 1)[1], re.M):
+                series["file copy, " + m.group(1).strip()] = [(1.0, float(m.group(2))), (4.0, float(m.group(3)))]
         if not found or not status.startswith("rc=0"):
-            notes.append("`run-%s.sh`: %s%s" % (name, status.replace("rc=124", "ran out of its time (rc=124)"),
+            notes.append("`%s`: %s%s" % (name, status.replace("rc=124", "ran out of its time (rc=124)"),
                                                 "" if found else "; no ratio found in its output"))
     commit = sh("git -C %s rev-parse --short HEAD" % HERE) + (" (with uncommitted changes)" if sh("git -C %s status --porcelain -uno" % HERE) else "")
     lines = ["# Benchmark results", "",
