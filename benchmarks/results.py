@@ -220,7 +220,7 @@ def svg_rss(series, path):
         out.append('<text x="%d" y="%.1f" text-anchor="end">%.0f</text>' % (left - 6, y(r) + 4, r))
     for g in sorted({g for g, _ in points}):
         out.append('<text x="%.1f" y="%d" text-anchor="middle">%g</text>' % (x(g), height - bottom + 16, g))
-    colours = ["#37c", "#c73", "#3a7", "#a3c"]
+    colours = ["#37c", "#c73", "#3a7", "#a3c", "#c3a", "#777", "#3aa", "#aa3"]
     for k, (name, s) in enumerate(series.items()):
         c = colours[k % len(colours)]
         out.append('<polyline fill="none" stroke="%s" stroke-width="2" points="%s"/>' % (c, " ".join("%.1f,%.1f" % (x(g), y(r)) for g, r in s)))
