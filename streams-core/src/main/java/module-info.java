@@ -1,7 +1,8 @@
 /**
  * The event loop, promises, the emitter, cancellation and errors ({@code io.loopstreams.core}),
  * Node's streams ({@code .stream}), text transforms ({@code .text}), the loop monitor
- * ({@code .monitor}) and the Reactive Streams adapters ({@code .reactive}).
+ * ({@code .monitor}), workers and message ports ({@code .worker}) and the Reactive Streams
+ * adapters ({@code .reactive}).
  *
  * <p>{@code io.loopstreams.core.internal} holds what the project's own modules share and users
  * must not depend on: it is exported only to them.
@@ -16,6 +17,7 @@ module io.loopstreams.core {
   exports io.loopstreams.core.stream;
   exports io.loopstreams.core.text;
   exports io.loopstreams.core.monitor;
+  exports io.loopstreams.core.worker;
   exports io.loopstreams.core.reactive;
   exports io.loopstreams.core.internal to
       io.loopstreams.fs, io.loopstreams.zlib, io.loopstreams.net, io.loopstreams.kafka;

@@ -5,6 +5,7 @@ import io.loopstreams.core.Event;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.OffloadSlot;
 import io.loopstreams.core.StreamException;
+import io.loopstreams.core.internal.LoopAccess;
 import io.loopstreams.core.stream.Finished;
 import io.loopstreams.core.stream.Pipeline;
 import io.loopstreams.core.stream.Readable;
@@ -52,6 +53,8 @@ import java.util.function.BiConsumer;
  */
 public final class FileReadStream extends Readable<ByteBuffer> implements Pipeline.DirectTransfer {
 
+  private static final LoopAccess LOOP = LoopAccess.get();
+
   /** Emitted once the file is open, just before {@link #READY}, in the same tick. */
   public static final Event<Path> OPEN = FsEvents.OPEN;
   /** Emitted right after {@link #OPEN}: reads may start. */
@@ -83,6 +86,17 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
   private boolean opened;
   /** The one read or transfer on the pool; destroy waits for it. */
   private final OffloadSlot slot;
+  /**
+   * A loop closed with the stream still open closes the file on its way out, on its own thread
+   * (no pool request can complete any more): the descriptor never waits for garbage collection.
+   */
+  private final Runnable closeOnTerminate = () -> {
+    FileChannel ch = channel;
+    channel = null;
+    if (ch != null) {
+      FileOps.closeQuietly(ch);
+    }
+  };
 
   FileReadStream(EventLoop loop, Path path, ReadOptions options) {
     super(loop, streamOptions(path, options));
@@ -143,6 +157,9 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
         return;
       }
       channel = file.channel();
+      if (!LOOP.onTerminate(loop(), closeOnTerminate)) {
+        closeOnTerminate.run();
+      }
       regular = file.regular();
       sizeHint = regular ? file.size() : -1;
       opened = true;
@@ -208,6 +225,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
   private void close(Throwable error, Callback callback) {
     FileChannel ch = channel;
     channel = null;
+    LOOP.removeOnTerminate(loop(), closeOnTerminate);
     if (ch == null) {
       callback.done(error);
       return;

@@ -6,6 +6,7 @@ import io.loopstreams.core.Event;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.OffloadSlot;
 import io.loopstreams.core.SystemException;
+import io.loopstreams.core.internal.LoopAccess;
 import io.loopstreams.core.stream.Finished;
 import io.loopstreams.core.stream.Stream;
 import io.loopstreams.core.stream.Writable;
@@ -58,6 +59,8 @@ import java.util.function.BiConsumer;
  */
 public final class FileWriteStream extends Writable<ByteBuffer> {
 
+  private static final LoopAccess LOOP = LoopAccess.get();
+
   /** Emitted once the file is open, just before {@link #READY}, in the same tick. */
   public static final Event<Path> OPEN = FsEvents.OPEN;
   /** Emitted right after {@link #OPEN}. */
@@ -78,6 +81,22 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   private Callback writeCallback;
   /** The one write, final or transfer on the pool; destroy waits for it. */
   private final OffloadSlot slot;
+  /**
+   * A loop closed with the stream still open closes the file and removes an uncommitted temp
+   * file on its way out, on its own thread (no pool request can complete any more).
+   */
+  private final Runnable closeOnTerminate = () -> {
+    FileChannel ch = channel;
+    AtomicFile file = committed ? null : atomic;
+    channel = null;
+    atomic = null;
+    if (ch != null) {
+      FileOps.closeQuietly(ch);
+    }
+    if (file != null) {
+      file.discard();
+    }
+  };
 
   FileWriteStream(EventLoop loop, Path path, WriteOptions options) {
     super(loop, options.streamOptions(path));
@@ -131,6 +150,9 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
       }
       channel = file.channel;
       atomic = file.atomic;
+      if (!LOOP.onTerminate(loop(), closeOnTerminate)) {
+        closeOnTerminate.run();
+      }
       opened = true;
       callback.done(null);
       emit(OPEN, path);
@@ -265,6 +287,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
     FileChannel ch = channel;
     AtomicFile file = committed ? null : atomic;
     channel = null;
+    LOOP.removeOnTerminate(loop(), closeOnTerminate);
     if (ch == null && file == null) {
       callback.done(error);
       return;

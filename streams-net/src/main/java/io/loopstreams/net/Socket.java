@@ -2,6 +2,7 @@ package io.loopstreams.net;
 
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.Event;
+import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.LoopHandle;
 import io.loopstreams.core.stream.Duplex;
@@ -70,6 +71,8 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
   // loop thread only
   private boolean active;
   private boolean inactive;
+  /** The peer's FIN arrived (an orderly end of its side). */
+  private boolean finReceived;
   private boolean reset;
   private Disposable connector;
   private ByteBuffer[] pendingWrite;
@@ -144,6 +147,7 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
     } else if (s instanceof Done d) {
       d.callback().done(d.error());
     } else if (s == Signal.EOF) {
+      finReceived = true;
       if (!destroyed()) {
         pushEnd();
         read(0); // as Node's onStreamRead: END comes even when nobody reads, once the buffer is empty
@@ -195,7 +199,10 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
       closing = null;
       c.done(null);
     } else if (!destroyed() && !(readableEnded() && writableEnded())) {
-      destroy(); // closed under us: consumers see a premature close
+      // Closed under us before both sides ended. Without a FIN first (no EOF pushed) TCP only
+      // ends this way by a reset: report what Node's next read would see.
+      destroy(finReceived ? null : new NetException(ErrorCode.ECONNRESET, "read ECONNRESET", "read",
+          null, -1, null, null));
     }
   }
 

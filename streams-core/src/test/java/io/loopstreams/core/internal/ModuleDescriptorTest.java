@@ -50,7 +50,8 @@ class ModuleDescriptorTest {
     assertEquals("io.loopstreams.core", d.name());
     Map<String, Set<String>> expected = new TreeMap<>();
     for (String api : new String[] {"io.loopstreams.core", "io.loopstreams.core.stream",
-        "io.loopstreams.core.text", "io.loopstreams.core.monitor", "io.loopstreams.core.reactive"}) {
+        "io.loopstreams.core.text", "io.loopstreams.core.monitor", "io.loopstreams.core.reactive",
+        "io.loopstreams.core.worker"}) {
       expected.put(api, Set.of("*"));
     }
     expected.put("io.loopstreams.core.internal", new TreeSet<>(SIBLINGS));

@@ -31,7 +31,7 @@ class LoopWatchdogStageTest {
       Readable<Integer> source = Readable.from(List.of(1, 2, 3));
       Transform<Integer, Integer> slow = Transform.map(StreamOptions.objects().name("slow-stage"), x -> {
         if (x == 2) {
-          TimersOrderTest.spin(200);
+          TimersOrderTest.spin(500);
         }
         return x;
       });
@@ -53,7 +53,7 @@ class LoopWatchdogStageTest {
       dog[0] = LoopMonitor.watchdog(loop, Duration.ofMillis(50), reports::add);
       Readable<Integer> source = Readable.from(List.of(1));
       Writable<Integer> sink = Writable.create(StreamOptions.objects().name("sink"), (x, cb) -> cb.done());
-      Pipeline.from(source).to(sink).onComplete(e -> loop.setTimeout(() -> TimersOrderTest.spin(200), 1));
+      Pipeline.from(source).to(sink).onComplete(e -> loop.setTimeout(() -> TimersOrderTest.spin(500), 1));
     });
     dog[0].close();
     assertEquals(1, reports.size(), "reports: " + reports);

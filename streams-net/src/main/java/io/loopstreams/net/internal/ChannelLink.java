@@ -5,7 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -43,7 +43,7 @@ import java.nio.ByteBuffer;
  * before the first signal, read by the loop after it (the bridge's queue publishes it).
  * {@code inTransit}, {@code loopBuffered}, {@code readPaused}, {@code resumeQueued}: any thread.
  */
-public final class ChannelLink extends ChannelInboundHandlerAdapter {
+public final class ChannelLink extends ChannelDuplexHandler {
 
   /** The connection is open: addresses known, reads started. */
   public record Active(InetSocketAddress local, InetSocketAddress remote) {
@@ -159,12 +159,25 @@ public final class ChannelLink extends ChannelInboundHandlerAdapter {
     ctx.fireChannelInactive(); // Reactor Netty disposes its connection
   }
 
+  /**
+   * Read requests pass here on their way to the transport. While paused, a request from anyone
+   * (Reactor Netty issues its own) is held back: the flow control cannot be undone behind its
+   * back. The resume issues the read.
+   */
+  @Override
+  public void read(ChannelHandlerContext ctx) {
+    if (!readPaused) {
+      ctx.read();
+    }
+  }
+
   private void resumeOnNetty() {
     resumeQueued = 0;
     if (readPaused && inTransit + loopBuffered < mark && channel.isActive()
         && !((DuplexChannel) channel).isInputShutdown()) { // nothing to read after FIN
       readPaused = false;
       channel.config().setAutoRead(true); // also issues a read()
+      channel.read();
     }
   }
 

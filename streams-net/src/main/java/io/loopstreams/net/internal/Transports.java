@@ -2,6 +2,8 @@ package io.loopstreams.net.internal;
 
 import io.loopstreams.net.SocketOptions;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollMode;
 import io.netty.handler.ssl.SslContext;
 import java.util.function.Consumer;
 import reactor.core.Disposable;
@@ -33,6 +35,7 @@ public final class Transports {
         .option(ChannelOption.SO_BACKLOG, backlog)
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED)
         .childOption(ChannelOption.TCP_NODELAY, o.noDelay())
         .childOption(ChannelOption.SO_KEEPALIVE, o.keepAlive())
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, ChannelLink.waterMark(o.writableHighWaterMark()))
@@ -49,6 +52,7 @@ public final class Transports {
       Consumer<Throwable> failed) {
     TcpClient client = TcpClient.newConnection().host(host).port(port)
         .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED)
         .option(ChannelOption.TCP_NODELAY, o.noDelay())
         .option(ChannelOption.SO_KEEPALIVE, o.keepAlive())
         .option(ChannelOption.WRITE_BUFFER_WATER_MARK, ChannelLink.waterMark(o.writableHighWaterMark()))
