@@ -62,7 +62,7 @@ def from_tables(bench, text, prefix=""):
     for caption, table in md_tables(text):
         what = prefix + ("CPU time: " if "CPU" in caption else "")
         head = [h.lower() for h in table[0]]
-        ratio_col = next((i for i, h in enumerate(head) if re.search(r"ours ?/ ?\w", h) or h == "ratio"), None)
+        ratio_col = next((i for i, h in enumerate(head) if re.search(r"ours ?/ ?\w", h) or h.startswith("ratio")), None)
         if ratio_col is None or len(head) < 4:
             continue
         goal_col = next((i for i, h in enumerate(head) if h == "goal"), None)
@@ -71,7 +71,8 @@ def from_tables(bench, text, prefix=""):
             if len(cells) != len(head):
                 continue
             ratio = num(cells[ratio_col]) if "infinity" not in cells[ratio_col].lower() else None
-            goal = cells[goal_col] if goal_col is not None else "–"
+            in_head = re.search(r"goal ([<>]= ?[\d.]+)", head[ratio_col])
+            goal = cells[goal_col] if goal_col is not None else (in_head.group(1) if in_head else "–")
             rows.append(Row(bench, what + cells[0], cells[1], cells[2] + " (" + ref_name + ")",
                             ratio, goal, judge(ratio, goal), node="node" in ref_name.lower()))
     return rows
@@ -175,7 +176,7 @@ def machine():
 def speedup(r):
     """How much faster than Node: the ratio when higher is better (throughput; a '>=' goal), else its
     inverse (times: a '<=' goal, or a wall-time ratio without goal)."""
-    higher = r.goal.strip().startswith(">=") or (not r.goal.strip().startswith("<=") and r.bench in ("loop", "stream"))
+    higher = r.goal.strip().startswith(">=") or (not r.goal.strip().startswith("<=") and r.bench in ("loop", "stream", "worker"))
     return r.ratio if higher else 1 / r.ratio
 
 
@@ -242,7 +243,7 @@ def write(path, text):
 
 def main():
     logs, sizes, detail = sys.argv[1], sys.argv[2], sys.argv[3]
-    names = ["loop", "stream", "memory", "javaio", "fs", "zlib", "cli", "net", "kafka"]
+    names = ["loop", "stream", "memory", "javaio", "fs", "zlib", "cli", "net", "kafka", "worker"]
     rows, notes, series = [], [], {}
     for name in names:
         status_file = os.path.join(logs, name + ".status")

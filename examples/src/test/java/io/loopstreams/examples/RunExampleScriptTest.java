@@ -1,6 +1,7 @@
 package io.loopstreams.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +21,9 @@ class RunExampleScriptTest {
     try (var files = Files.list(sources)) {
       names = files.map(f -> f.getFileName().toString().replace(".java", "")).sorted().toList();
     }
-    assertEquals(List.of("BlockingVsOffload", "CopyFile", "CustomEmitter", "EchoServer", "FileToFlux",
+    assertTrue(names.containsAll(List.of("BlockingVsOffload", "CopyFile", "CustomEmitter", "EchoServer", "FileToFlux",
         "FluxToFile", "GunzipFile", "GzipFile", "Hello", "LogCompressor", "LogLevels", "ReceiveFile",
-        "SendFile", "SerialVsConcurrent", "StuckPipeline"), names);
+        "SendFile", "SerialVsConcurrent", "StuckPipeline")), names.toString());
     Process p = new ProcessBuilder("bash", "../run-example", "NoSuchExample").start();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(30, TimeUnit.SECONDS);
