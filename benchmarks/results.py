@@ -259,7 +259,8 @@ def main():
         if not found or not status.startswith("rc=0"):
             notes.append("`%s`: %s%s" % (name, status.replace("rc=124", "ran out of its time (rc=124)"),
                                                 "" if found else "; no ratio found in its output"))
-    commit = sh("git -C %s rev-parse --short HEAD" % HERE) + (" (with uncommitted changes)" if sh("git -C %s status --porcelain -uno" % HERE) else "")
+    commit = sh("git -C %s rev-parse --short HEAD" % HERE) + (" (with uncommitted changes)" if sh("git -C %s status --porcelain -uno -- ':(top)' ':(top,exclude)benchmarks/RESULTS.md'"
+                " ':(top,exclude)benchmarks/results-*.svg'" % HERE) else "")
     load = float((sh("cut -d' ' -f1 /proc/loadavg") or "0"))
     cores = int(sh("nproc") or "1")
     loaded = ("The machine was loaded during this run (load average %.1f on %d cores at the end): other work "
