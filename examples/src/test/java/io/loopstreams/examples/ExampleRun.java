@@ -12,11 +12,7 @@ import java.util.concurrent.TimeUnit;
 record ExampleRun(int exit, String stdout, String stderr) {
 
   static ExampleRun of(Class<?> example, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), example.getName()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).start();
+    Process p = new ProcessBuilder(command(example, args)).start();
     CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -24,6 +20,15 @@ record ExampleRun(int exit, String stdout, String stderr) {
       throw new AssertionError(example.getSimpleName() + " did not exit");
     }
     return new ExampleRun(p.exitValue(), out, new String(err.join(), StandardCharsets.UTF_8));
+  }
+
+  /** The java command line that runs {@code example}'s main with the test class path. */
+  static List<String> command(Class<?> example, String... args) {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), example.getName()));
+    command.addAll(List.of(args));
+    return command;
   }
 
   private static byte[] readAll(java.io.InputStream in) {
