@@ -243,7 +243,7 @@ public final class MessagePort extends EventEmitter {
         }
         emit(MESSAGE, e.payload());
       }
-      case CLOSE -> closeLocally();
+      case CLOSE -> closeLocally(false);
       default -> {
         if (stream != null) {
           stream.receive(e);
@@ -315,24 +315,31 @@ public final class MessagePort extends EventEmitter {
   // ---------------------------------------------------------------------------------------------
   // Lifecycle
 
-  /** Closes the channel: both ends emit CLOSE; later messages are dropped. */
+  /**
+   * Closes the channel: both ends emit CLOSE; later messages are dropped. Messages posted before
+   * the close still reach the peer, ahead of the close itself (the outbox keeps draining as the
+   * peer takes them, or on the worker's thread after its loop ended).
+   */
   public void close() {
     checkInLoop();
     if (closed || moved) {
       return;
     }
     send(Envelope.signal(Envelope.Kind.CLOSE, null));
-    closeLocally();
+    closeLocally(true);
   }
 
-  private void closeLocally() {
+  /** {@code keepOutbox}: a close of our own still delivers what we posted; the peer's does not. */
+  private void closeLocally(boolean keepOutbox) {
     if (closed) {
       return;
     }
     closed = true;
     inbox = null;
     backlog.clear();
-    outbox.clear();
+    if (!keepOutbox) {
+      outbox.clear();
+    }
     releaseKeepAlive();
     if (stream != null) {
       stream.peerGone();
