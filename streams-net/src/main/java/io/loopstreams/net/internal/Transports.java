@@ -31,12 +31,14 @@ public final class Transports {
   }
 
   /** Binds a server; {@code linkFor} makes the link of each accepted connection (Netty thread). */
-  public static Disposable listen(String host, int port, int backlog, SocketOptions o, SslContext tls,
+  public static Disposable listen(String host, int port, int backlog, boolean reusePort, SocketOptions o,
+      SslContext tls,
       java.util.function.Supplier<ChannelLink> linkFor, Consumer<DisposableServer> bound,
       Consumer<Throwable> failed) {
     TcpServer server = TcpServer.create().host(host).port(port)
         .option(ChannelOption.SO_BACKLOG, backlog)
         .option(ChannelOption.SO_REUSEADDR, true)
+        .option(EpollChannelOption.SO_REUSEPORT, reusePort)
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED)
         .childOption(ChannelOption.TCP_NODELAY, o.noDelay())
