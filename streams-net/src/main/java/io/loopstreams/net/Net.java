@@ -1,6 +1,7 @@
 package io.loopstreams.net;
 
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.LoopGroup;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -44,6 +45,14 @@ public final class Net {
   /** A server owned by {@code loop} (call on that loop's thread). */
   public static Server createServer(EventLoop loop, ServerOptions options, Consumer<Socket> onConnection) {
     return new Server(loop, options, onConnection);
+  }
+
+  /**
+   * A server on every loop of {@code group}, all on one port ({@code SO_REUSEPORT}): each
+   * connection is served by the loop that accepted it. Callable from any thread.
+   */
+  public static GroupServer createServer(LoopGroup group, ServerOptions options, Consumer<Socket> onConnection) {
+    return new GroupServer(group, options, onConnection);
   }
 
   /** A TLS server ({@code tls.createServer}): {@code options} with {@code tls}. */

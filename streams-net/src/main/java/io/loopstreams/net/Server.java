@@ -107,7 +107,7 @@ public final class Server extends EventEmitter {
   }
 
   private void bind(SslContext tls) {
-    Transports.listen(host, port, options.backlog(), options.connections(), tls, this::newLink,
+    Transports.listen(host, port, options.backlog(), options.reusePort(), options.connections(), tls, this::newLink,
         ds -> bridge.offer(new Bound(ds)), err -> bridge.offer(new BindFailed(err)));
   }
 

@@ -99,15 +99,16 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
       setTimeout(options.timeout());
     }
     if (options.tls() == null) {
-      startConnect(options, null);
+      startConnect(options, null, null);
     } else {
-      loop.offload(() -> TlsContexts.client(options.tls()), (SslContext ctx, Throwable err) -> {
-        if (err != null) {
-          destroy(err);
-        } else if (!destroyed()) {
-          startConnect(options, ctx);
-        }
-      });
+      loop.offload(() -> new Secure(TlsContexts.client(options.tls()), Transports.peer(host, options.tls().servername())),
+          (Secure s, Throwable err) -> {
+            if (err != null) {
+              destroy(err instanceof java.net.UnknownHostException ? NetErrors.connect(err, host, port) : err);
+            } else if (!destroyed()) {
+              startConnect(options, s.context(), s.peer());
+            }
+          });
     }
   }
 
@@ -134,8 +135,12 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
         .name(o.name() != null ? o.name() : "Socket(" + what + ")");
   }
 
-  private void startConnect(SocketOptions options, SslContext tls) {
-    connector = Transports.connect(host, port, options, tls, link, err -> bridge.offer(new Failed(err)));
+  /** What a TLS connect prepares on the offload pool: the context, and the peer for a servername. */
+  private record Secure(SslContext context, java.net.InetAddress peer) {
+  }
+
+  private void startConnect(SocketOptions options, SslContext tls, java.net.InetAddress peer) {
+    connector = Transports.connect(host, peer, port, options, tls, link, err -> bridge.offer(new Failed(err)));
   }
 
   // ---------------------------------------------------------------------------------------------

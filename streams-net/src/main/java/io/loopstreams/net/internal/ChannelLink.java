@@ -11,6 +11,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.ChannelInputShutdownReadComplete;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.lang.invoke.MethodHandles;
@@ -81,6 +82,9 @@ public final class ChannelLink extends ChannelDuplexHandler {
   // written once on the Netty thread, before the first signal
   private Channel channel;
 
+  // Netty thread only
+  private boolean eofSeen;
+
   // any thread
   private volatile long inTransit;
   private volatile long loopBuffered;
@@ -141,9 +145,15 @@ public final class ChannelLink extends ChannelDuplexHandler {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-    if (evt instanceof ChannelInputShutdownEvent) {
-      bridge.offer(Signal.EOF);
-    } else if (!(evt instanceof ChannelInputShutdownReadComplete)) {
+    // TLS: the peer's close_notify ends its data (its FIN follows); TCP: the FIN. One EOF. Close
+    // events are kept from Reactor Netty, which would close the channel on close_notify: the
+    // other direction stays open (TLS 1.3 half-close, as Node's allowHalfOpen).
+    if (evt instanceof ChannelInputShutdownEvent || evt == SslCloseCompletionEvent.SUCCESS) {
+      if (!eofSeen) {
+        eofSeen = true;
+        bridge.offer(Signal.EOF);
+      }
+    } else if (!(evt instanceof ChannelInputShutdownReadComplete || evt instanceof SslCloseCompletionEvent)) {
       ctx.fireUserEventTriggered(evt);
     }
   }

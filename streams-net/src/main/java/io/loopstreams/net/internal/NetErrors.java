@@ -26,6 +26,10 @@ public final class NetErrors {
 
   /** A failure to connect to {@code host:port}. */
   public static RuntimeException connect(Throwable t, String host, int port) {
+    RuntimeException tls = TlsErrors.map(t);
+    if (tls != null) {
+      return tls;
+    }
     Throwable root = TlsErrors.unwrap(t);
     if (root instanceof StreamException e) {
       return e;
@@ -34,8 +38,8 @@ public final class NetErrors {
       return new NetException(ErrorCode.ENOTFOUND, "getaddrinfo ENOTFOUND " + host, "getaddrinfo",
           null, -1, host, t);
     }
-    ErrorCode code = codeOf(root, ErrorCode.ECONNREFUSED);
-    if (root instanceof ConnectException || code == ErrorCode.ECONNREFUSED) {
+    ErrorCode code = codeOf(root, root instanceof ConnectException ? ErrorCode.ECONNREFUSED : null);
+    if (code == ErrorCode.ECONNREFUSED) {
       return new NetException(code, "connect " + code.code() + " " + host + ":" + port, "connect",
           host, port, null, t);
     }

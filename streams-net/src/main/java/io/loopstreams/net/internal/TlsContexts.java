@@ -15,7 +15,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -23,13 +22,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * Netty {@link SslContext}s from {@link TlsOptions}: TLS 1.3 and 1.2 only, the JDK provider,
  * verification through {@link VerifyingTrustManager}. Reads PEM files, so callers run it on the
- * offload pool; a context is built once per options object and reused.
+ * offload pool; a context is built once per options object and reused, so turning verification
+ * off logs one warning per options object.
  */
 public final class TlsContexts {
 
-  private static final System.Logger LOG = System.getLogger("io.loopstreams.net.Tls");
+  private static final System.Logger LOG = System.getLogger(TlsContexts.class.getName());
   private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
-  private static final AtomicBoolean WARNED = new AtomicBoolean();
   private static final Map<TlsOptions, SslContext> CACHE = new WeakHashMap<>();
 
   private TlsContexts() {
@@ -37,48 +36,41 @@ public final class TlsContexts {
 
   /** The server context: certificate chain and key; client certificates when asked. */
   public static SslContext server(TlsOptions o) throws IOException, GeneralSecurityException {
-    synchronized (CACHE) {
-      SslContext cached = CACHE.get(o);
-      if (cached != null) {
-        return cached;
+    synchronized (CACHE) { // one build per options object (and so one warning)
+      SslContext ctx = CACHE.get(o);
+      if (ctx == null) {
+        SslContextBuilder b = SslContextBuilder.forServer(o.cert().toFile(), o.key().toFile()).protocols(PROTOCOLS);
+        if (o.requestCert()) {
+          b.clientAuth(o.rejectUnauthorized() ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL).trustManager(trust(o.ca()));
+        }
+        ctx = b.build();
+        CACHE.put(o, ctx);
       }
+      return ctx;
     }
-    SslContextBuilder b = SslContextBuilder.forServer(o.cert().toFile(), o.key().toFile()).protocols(PROTOCOLS);
-    if (o.requestCert()) {
-      b.clientAuth(o.rejectUnauthorized() ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL).trustManager(trust(o.ca()));
-    }
-    return remember(o, b.build());
   }
 
   /** The client context: verifying by default, trusting anything only when told to. */
   public static SslContext client(TlsOptions o) throws IOException, GeneralSecurityException {
     synchronized (CACHE) {
-      SslContext cached = CACHE.get(o);
-      if (cached != null) {
-        return cached;
+      SslContext ctx = CACHE.get(o);
+      if (ctx == null) {
+        SslContextBuilder b = SslContextBuilder.forClient().protocols(PROTOCOLS);
+        if (o.rejectUnauthorized()) {
+          b.trustManager(trust(o.ca())).endpointIdentificationAlgorithm("HTTPS");
+        } else {
+          LOG.log(System.Logger.Level.WARNING, "TLS certificate verification is disabled"
+              + " (rejectUnauthorized false): connections accept any certificate and host name");
+          b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+        }
+        if (o.cert() != null) {
+          b.keyManager(o.cert().toFile(), o.key().toFile());
+        }
+        ctx = b.build();
+        CACHE.put(o, ctx);
       }
+      return ctx;
     }
-    SslContextBuilder b = SslContextBuilder.forClient().protocols(PROTOCOLS);
-    if (o.rejectUnauthorized()) {
-      b.trustManager(trust(o.ca())).endpointIdentificationAlgorithm("HTTPS");
-    } else {
-      if (WARNED.compareAndSet(false, true)) {
-        LOG.log(System.Logger.Level.WARNING, "TLS certificate verification is disabled"
-            + " (rejectUnauthorized false): connections accept any certificate and host name");
-      }
-      b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
-    }
-    if (o.cert() != null) {
-      b.keyManager(o.cert().toFile(), o.key().toFile());
-    }
-    return remember(o, b.build());
-  }
-
-  private static SslContext remember(TlsOptions o, SslContext ctx) {
-    synchronized (CACHE) {
-      CACHE.put(o, ctx);
-    }
-    return ctx;
   }
 
   /** The JDK's trust manager over {@code caPem}'s certificates, or over the JDK's roots when null. */

@@ -35,8 +35,8 @@ public final class TlsErrors {
   static Failure classify(CertificateException e, X509Certificate[] chain, String host) {
     String m = String.valueOf(e.getMessage());
     if (m.contains("No subject alternative") || m.contains("No name matching")) {
-      String reason = (isIp(host) ? "IP: " + host + " is not in the cert's list: "
-          : "Host: " + host + ". is not in the cert's altnames: ") + altNames(chain[0]);
+      String reason = isIp(host) ? "IP: " + host + " is not in the cert's list: " + altNames(chain[0], true)
+          : "Host: " + host + ". is not in the cert's altnames: " + altNames(chain[0], false);
       return new Failure(new TlsException(ErrorCode.ERR_TLS_CERT_ALTNAME_INVALID,
           "Hostname/IP does not match certificate's altnames: " + reason, reason, e));
     }
@@ -64,18 +64,21 @@ public final class TlsErrors {
     return host != null && (host.indexOf(':') >= 0 || host.matches("[0-9.]+"));
   }
 
-  /** Node's altnames text: {@code DNS:localhost, IP Address:127.0.0.1}. */
-  private static String altNames(X509Certificate cert) {
+  /**
+   * Node's altnames text: {@code DNS:localhost, IP Address:127.0.0.1}, or for an IP mismatch only
+   * the addresses ({@code 10.1.2.3, 10.1.2.4}).
+   */
+  private static String altNames(X509Certificate cert, boolean ipsOnly) {
     List<String> names = new ArrayList<>();
     try {
       Collection<List<?>> sans = cert.getSubjectAlternativeNames();
       if (sans != null) {
         for (List<?> san : sans) {
           int type = (Integer) san.get(0);
-          if (type == 2) {
+          if (type == 2 && !ipsOnly) {
             names.add("DNS:" + san.get(1));
           } else if (type == 7) {
-            names.add("IP Address:" + san.get(1));
+            names.add((ipsOnly ? "" : "IP Address:") + san.get(1));
           }
         }
       }

@@ -5,6 +5,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollMode;
 import io.netty.handler.ssl.SslContext;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.function.Consumer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -28,12 +31,14 @@ public final class Transports {
   }
 
   /** Binds a server; {@code linkFor} makes the link of each accepted connection (Netty thread). */
-  public static Disposable listen(String host, int port, int backlog, SocketOptions o, SslContext tls,
+  public static Disposable listen(String host, int port, int backlog, boolean reusePort, SocketOptions o,
+      SslContext tls,
       java.util.function.Supplier<ChannelLink> linkFor, Consumer<DisposableServer> bound,
       Consumer<Throwable> failed) {
     TcpServer server = TcpServer.create().host(host).port(port)
         .option(ChannelOption.SO_BACKLOG, backlog)
         .option(ChannelOption.SO_REUSEADDR, true)
+        .option(EpollChannelOption.SO_REUSEPORT, reusePort)
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED)
         .childOption(ChannelOption.TCP_NODELAY, o.noDelay())
@@ -47,10 +52,23 @@ public final class Transports {
     return server.bind().subscribe(bound, failed);
   }
 
-  /** Connects; the link is added once the connection (and its TLS handshake) is up. */
-  public static Disposable connect(String host, int port, SocketOptions o, SslContext tls, ChannelLink link,
-      Consumer<Throwable> failed) {
-    TcpClient client = TcpClient.newConnection().host(host).port(port)
+  /**
+   * The address to connect to for {@code host} when TLS must verify {@code servername} instead:
+   * the resolved address carrying the server name, which Reactor Netty hands to the SSL engine as
+   * its peer host (SNI and the JDK's host name check). Null without a server name. Blocking (DNS).
+   */
+  public static InetAddress peer(String host, String servername) throws UnknownHostException {
+    return servername == null ? null : InetAddress.getByAddress(servername, InetAddress.getByName(host).getAddress());
+  }
+
+  /**
+   * Connects to {@code host:port} (or to {@code peer}, from {@link #peer}, when not null); the link
+   * is added once the connection (and its TLS handshake) is up.
+   */
+  public static Disposable connect(String host, InetAddress peer, int port, SocketOptions o, SslContext tls,
+      ChannelLink link, Consumer<Throwable> failed) {
+    TcpClient client = TcpClient.newConnection()
+        .remoteAddress(() -> peer != null ? new InetSocketAddress(peer, port) : InetSocketAddress.createUnresolved(host, port))
         .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED)
         .option(ChannelOption.TCP_NODELAY, o.noDelay())

@@ -3,6 +3,8 @@ package io.loopstreams.net.internal;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -23,8 +25,22 @@ final class VerifyingTrustManager extends X509ExtendedTrustManager {
     try {
       delegate.checkServerTrusted(chain, authType, engine);
     } catch (CertificateException e) {
-      throw TlsErrors.classify(e, chain, engine == null ? null : engine.getPeerHost());
+      throw TlsErrors.classify(e, chain, verifiedName(engine));
     }
+  }
+
+  /** The name the JDK checked: the SNI host name when one was sent, else the peer host. */
+  private static String verifiedName(SSLEngine engine) {
+    if (engine == null) {
+      return null;
+    }
+    java.util.List<SNIServerName> names = engine.getSSLParameters().getServerNames();
+    for (SNIServerName n : names == null ? java.util.List.<SNIServerName>of() : names) {
+      if (n instanceof SNIHostName h) {
+        return h.getAsciiName();
+      }
+    }
+    return engine.getPeerHost();
   }
 
   @Override
