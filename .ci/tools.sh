@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Installs the command-line tools the interop tests and benchmarks run (gzip, pigz, zstd,
-# brotli) when one is missing. Idempotent: does nothing when all are present. Installs only
+# Installs the command-line tools the interop tests and benchmarks run (gzip, pigz, zstd, brotli,
+# openssl) when one is missing. Idempotent: does nothing when all are present. Installs only
 # as root with apt-get; otherwise prints what is missing and leaves the machine alone.
 set -euo pipefail
 
 missing=()
-for tool in gzip pigz zstd brotli; do
+for tool in gzip pigz zstd brotli openssl; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
