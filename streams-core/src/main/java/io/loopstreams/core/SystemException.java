@@ -8,9 +8,12 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -116,6 +119,9 @@ public class SystemException extends StreamException {
    */
   public static ErrorCode codeOf(IOException e) {
     ErrorCode byType = codeOfType(e);
+    if (byType == ErrorCode.ENOENT && throughAFile(((NoSuchFileException) e).getFile())) {
+      return ErrorCode.ENOTDIR;
+    }
     if (byType != null) {
       return byType;
     }
@@ -123,6 +129,26 @@ public class SystemException extends StreamException {
         ? fse.getReason() : e.getMessage();
     ErrorCode byText = ErrorCode.ofOsText(text);
     return byText != null ? byText : ErrorCode.EIO;
+  }
+
+  /**
+   * Whether {@code file} goes through a regular file ({@code a.txt/sub}): the kernel said
+   * ENOTDIR, but some JDKs (25's {@code stat}) report it as a missing file. Failure path only.
+   */
+  private static boolean throughAFile(String file) {
+    try {
+      for (Path p = file == null ? null : Path.of(file).getParent(); p != null; p = p.getParent()) {
+        if (Files.isDirectory(p)) {
+          return false;
+        }
+        if (Files.exists(p)) {
+          return true;
+        }
+      }
+    } catch (InvalidPathException | SecurityException e) {
+      return false;
+    }
+    return false;
   }
 
   private static ErrorCode codeOfType(IOException e) {
