@@ -33,6 +33,9 @@ final class Cli {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx256m");
+    if (Runtime.version().feature() >= 24) {
+      cmd.add("--sun-misc-unsafe-memory-access=allow"); // no Unsafe warning in the compared output
+    }
     cmd.addAll(jvm);
     cmd.add("-jar");
     cmd.add(JAR.toString());

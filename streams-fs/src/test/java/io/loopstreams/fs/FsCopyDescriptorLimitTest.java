@@ -39,7 +39,8 @@ class FsCopyDescriptorLimitTest {
     Path out = Files.createDirectory(dir.resolve("out"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder("bash", "-c", "ulimit -n 1024 && exec \"$0\" \"$@\"",
-        java, "-cp", System.getProperty("java.class.path"), ConcurrentCopiesChild.class.getName(),
+        java, Runtime.version().feature() >= 24 ? "--sun-misc-unsafe-memory-access=allow" : "-Dunused=0", "-cp", System.getProperty("java.class.path"),
+        ConcurrentCopiesChild.class.getName(),
         src.toString(), out.toString(), Integer.toString(COPIES))
         .redirectErrorStream(true).start();
     String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

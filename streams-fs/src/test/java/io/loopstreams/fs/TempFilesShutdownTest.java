@@ -40,6 +40,8 @@ class TempFilesShutdownTest {
     Path fifo = SpecialFiles.mkfifo(dir.resolve("source.fifo"));
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // JDK 24+ warns on stderr about JCTools' Unsafe use; the child's output is a protocol.
+        Runtime.version().feature() >= 24 ? "--sun-misc-unsafe-memory-access=allow" : "-Dunused=0",
         "-cp", System.getProperty("java.class.path"),
         InterruptedAtomicWriteChild.class.getName(), mode));
     if (mode.equals("copy")) {
