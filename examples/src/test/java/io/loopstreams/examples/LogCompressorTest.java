@@ -35,10 +35,12 @@ class LogCompressorTest {
       ByteArrayOutputStream errors = new ByteArrayOutputStream();
       PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
       assertTrue(LogCompressor.ship(log, broker.bootstrap(), "logs", err), errors.toString());
+      // Two compressors at once, each on a thread of its own (the common pool may have one).
+      java.util.concurrent.Executor thread = r -> new Thread(r, "compressor").start();
       CompletableFuture<Long> a = CompletableFuture.supplyAsync(() -> LogCompressor.compress(
-          broker.bootstrap(), "logs", "gz", dir.resolve("a.gz"), 3000, err));
+          broker.bootstrap(), "logs", "gz", dir.resolve("a.gz"), 3000, err), thread);
       CompletableFuture<Long> b = CompletableFuture.supplyAsync(() -> LogCompressor.compress(
-          broker.bootstrap(), "logs", "gz", dir.resolve("b.gz"), 3000, err));
+          broker.bootstrap(), "logs", "gz", dir.resolve("b.gz"), 3000, err), thread);
       long total = a.get() + b.get();
       assertEquals("", errors.toString());
       List<String> out = new ArrayList<>();

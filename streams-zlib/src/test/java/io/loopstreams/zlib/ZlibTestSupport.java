@@ -129,8 +129,15 @@ final class ZlibTestSupport {
   static byte[] tool(byte[] stdin, String... command) {
     try {
       Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start();
-      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-      CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+      // A thread per stream: the common pool may have a single worker (2 cores), and a reader
+      // waiting for stderr's end must not keep stdout unread while the tool fills its pipe.
+      java.util.concurrent.Executor thread = r -> {
+        Thread t = new Thread(r, "tool-pipe");
+        t.setDaemon(true);
+        t.start();
+      };
+      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()), thread);
+      CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()), thread);
       try (OutputStream in = p.getOutputStream()) {
         in.write(stdin);
       } catch (IOException e) {
