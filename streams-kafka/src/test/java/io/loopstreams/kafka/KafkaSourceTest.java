@@ -81,6 +81,12 @@ class KafkaSourceTest {
       assertEquals(IntStream.range(0, 100).mapToObj(i -> prefix + "r" + i).toList(), values);
     }
     assertEquals(201, events.size());
+    // The destroy closes the consumer on its own thread (bounded by the close timeout): join it.
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("kafka-consumer-order")) {
+        t.join(TimeUnit.SECONDS.toMillis(15));
+      }
+    }
     assertFalse(Thread.getAllStackTraces().keySet().stream()
         .anyMatch(t -> t.getName().equals("kafka-consumer-order")), "consumer thread ended");
   }
