@@ -34,7 +34,7 @@ class EchoServerTest {
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }
-        });
+        }, r -> new Thread(r, "echo-writer").start());
         echoed = client.getInputStream().readAllBytes();
         writer.get(30, TimeUnit.SECONDS);
       }

@@ -13,7 +13,8 @@ record ExampleRun(int exit, String stdout, String stderr) {
 
   static ExampleRun of(Class<?> example, String... args) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command(example, args)).start();
-    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()),
+        r -> new Thread(r, "example-stderr").start());
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();

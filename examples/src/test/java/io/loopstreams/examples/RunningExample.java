@@ -22,13 +22,14 @@ final class RunningExample implements AutoCloseable {
   RunningExample(Class<?> example, String... args) throws IOException {
     process = new ProcessBuilder(ExampleRun.command(example, args)).start();
     stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    // A thread of its own: it blocks until the process ends (the common pool may have one worker).
     stderr = CompletableFuture.supplyAsync(() -> {
       try {
         return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    });
+    }, r -> new Thread(r, "example-stderr").start());
   }
 
   /** The next line of stdout (blocking), or null at its end. */
