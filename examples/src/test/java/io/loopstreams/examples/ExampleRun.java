@@ -27,7 +27,9 @@ record ExampleRun(int exit, String stdout, String stderr) {
   static List<String> command(Class<?> example, String... args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        // JDK 24+ warns on stderr about JCTools' and Netty's Unsafe use; the output is compared.
+        // JDK 24+ warns on stderr about JCTools' and Netty's Unsafe use and about Netty loading
+        // its native transport; the output is compared. (Native access: accepted since JDK 17.)
+        "--enable-native-access=ALL-UNNAMED",
         Runtime.version().feature() >= 24 ? "--sun-misc-unsafe-memory-access=allow" : "-Dunused=0",
         "-cp", System.getProperty("java.class.path"), example.getName()));
     command.addAll(List.of(args));

@@ -33,6 +33,7 @@ final class Cli {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx256m");
+    cmd.add("--enable-native-access=ALL-UNNAMED"); // Netty's native transport, quietly on JDK 22+
     if (Runtime.version().feature() >= 24) {
       cmd.add("--sun-misc-unsafe-memory-access=allow"); // no Unsafe warning in the compared output
     }
