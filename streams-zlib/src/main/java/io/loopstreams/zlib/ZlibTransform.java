@@ -90,7 +90,7 @@ public final class ZlibTransform extends Transform<ByteBuffer, ByteBuffer> {
 
   /**
    * Node's {@code params(level, strategy, cb)}: a sync flush, then the new level and strategy
-   * apply to what is written next. Deflate and gzip only.
+   * apply to what is written next. A decompressor only flushes and calls back, as in Node.
    */
   public void params(int level, int strategy, Callback callback) {
     ZlibOptions.check("level", level, -1, 9);

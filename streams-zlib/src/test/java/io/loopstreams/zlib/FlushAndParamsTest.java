@@ -62,4 +62,23 @@ class FlushAndParamsTest {
     // The first half is stored (~100 KB), the second compressed at level 9 (far smaller).
     assertEquals(true, total > 100_000 && total < 150_000, "total " + total);
   }
+
+  /**
+   * Node ignores params() on a decompressor:
+   * {@code zlib.createInflate().params(1, 0, e => console.log('cb', e))} prints {@code cb undefined}.
+   */
+  @Test
+  void paramsOnADecompressorCallsBackWithoutAnError() {
+    List<String> log = new ArrayList<>();
+    byte[] packed = ZlibTestSupport.run(Zlib::deflate, "abc".getBytes(), 4096);
+    EventLoop.run(loop -> {
+      ZlibTransform z = Zlib.inflate();
+      z.on(Stream.DATA, b -> log.add("data " + ((ByteBuffer) b).remaining()));
+      z.params(1, 0, e -> {
+        log.add("params cb " + e);
+        z.end(ByteBuffer.wrap(packed));
+      });
+    });
+    assertEquals(List.of("params cb null", "data 3"), log);
+  }
 }

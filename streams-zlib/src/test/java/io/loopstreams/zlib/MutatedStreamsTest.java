@@ -1,5 +1,8 @@
 package io.loopstreams.zlib;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,7 @@ class MutatedStreamsTest {
         ZlibTestSupport.run(() -> Zlib.brotliCompress(BrotliOptions.defaults().quality(5)), TEXT, 4096),
         ZlibTestSupport.run(Zlib::zstdCompress, TEXT, 4096)};
     Random r = new Random(42);
+    int[] outcomes = new int[2]; // [decoded, failed with a ZlibException]
     for (int i = 0; i < 600; i++) {
       int kind = i % valid.length;
       byte[] m = valid[kind].clone();
@@ -32,7 +36,10 @@ class MutatedStreamsTest {
           }
         }
       }
-      DecoderInputs.check(kind, m, 1 + r.nextInt(5000));
+      outcomes[DecoderInputs.check(kind, m, 1 + r.nextInt(5000)) ? 0 : 1]++;
     }
+    assertEquals(600, outcomes[0] + outcomes[1]);
+    // Truncations and flips must mostly be caught: a decoder that accepted everything fails here.
+    assertTrue(outcomes[1] > 300, "caught only " + outcomes[1] + " of 600 mutations");
   }
 }

@@ -19,9 +19,11 @@ public interface Codec {
   /** Consumes all of {@code in} (its position moves; may be empty) then flushes as {@code flush} asks. */
   void process(ByteBuffer in, int flush, Output out);
 
-  /** Node's {@code params()}: applied before the next input; only deflaters support it. */
+  /**
+   * Node's {@code params()}: applied before the next input. Only compressors have a level and a
+   * strategy; a decompressor ignores them, as Node's inflate handle does.
+   */
   default void params(int level, int strategy) {
-    throw new UnsupportedOperationException("params() applies to deflate and gzip only");
   }
 
   /** Input bytes consumed so far (Node's {@code bytesWritten}). */
