@@ -97,10 +97,19 @@ final class Cli {
   /** Waits (bounded) until {@code dir} holds a temp file of an atomic write. */
   static void awaitTempFile(Path dir) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (names(dir).stream().noneMatch(n -> n.endsWith(".tmp"))) {
-      assertTrue(System.nanoTime() < deadline, "no temp file appeared in " + dir);
-      Thread.onSpinWait();
-      Thread.sleep(5); // polling a directory: there is no event to await across processes
+    // inotify sees the other process create it: registered first, then checked, then awaited.
+    try (java.nio.file.WatchService watch = dir.getFileSystem().newWatchService()) {
+      dir.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+      while (names(dir).stream().noneMatch(n -> n.endsWith(".tmp"))) {
+        long left = deadline - System.nanoTime();
+        assertTrue(left > 0, "no temp file appeared in " + dir);
+        java.nio.file.WatchKey key = watch.poll(left, TimeUnit.NANOSECONDS);
+        if (key != null) {
+          key.pollEvents();
+          key.reset();
+        }
+      }
     }
   }
+
 }

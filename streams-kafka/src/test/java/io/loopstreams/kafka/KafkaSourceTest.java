@@ -103,8 +103,8 @@ class KafkaSourceTest {
     int overflow = OnLoop.get(loop, source::overflowLength);
     assertEquals(100, length);
     assertTrue(overflow < 50, "at most one batch beside the buffer, was " + overflow);
-    Thread.sleep(500); // proving an absence: nothing more arrives while paused
-    assertEquals(List.of(100L, overflow, true), OnLoop.get(loop,
+    // Proving an absence: half a second later on the loop, nothing more arrived while paused.
+    assertEquals(List.of(100L, overflow, true), OnLoop.after(loop, java.time.Duration.ofMillis(500),
         () -> List.of(source.readableLength(), source.overflowLength(), source.consumerPaused())));
     // Reading resumes the partition; all 3000 records come, in order.
     CompletableFuture<List<String>> all = new CompletableFuture<>();

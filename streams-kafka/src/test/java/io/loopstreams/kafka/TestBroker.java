@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 
@@ -122,14 +123,15 @@ public final class TestBroker implements AutoCloseable {
               + tail(output));
         }
         try {
-          admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+          // The admin client retries (with its own backoff) until this call's timeout.
+          admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes()
+              .get(3, TimeUnit.SECONDS);
           return new TestBroker(dir, brokerPort, process, admin, reaper);
         } catch (Exception notYet) {
           if (System.nanoTime() > deadline) {
             throw new IllegalStateException("the test broker did not answer within "
                 + START_TIMEOUT + ":\n" + tail(output), notYet);
           }
-          Thread.sleep(100); // polling an external process, not ordering test events
         }
       }
     } catch (Exception | Error e) {
