@@ -77,17 +77,7 @@ class HandoffTest {
         items.incrementAndGet();
       }
     }, () -> { });
-    CountDownLatch busy = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    loop.execute(() -> {
-      busy.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    busy.await();
+    CountDownLatch release = holdLoop(loop);
     for (int i = 0; i < 1000; i++) {
       h.offer("x" + i);
     }
@@ -103,17 +93,7 @@ class HandoffTest {
   void aFullBoundedHandoffRefusesAnItemAndKeepsTheOthers() throws Exception {
     EventLoop loop = EventLoop.create("handoff-bounded").start();
     List<String> got = new ArrayList<>();
-    CountDownLatch busy = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    loop.execute(() -> {
-      busy.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    busy.await();
+    CountDownLatch release = holdLoop(loop);
     Handoff<String> h = Handoff.bounded(loop, 2, hf -> {
       String s;
       while ((s = hf.poll()) != null) {
@@ -162,17 +142,7 @@ class HandoffTest {
       loop.onUncaughtException((e, origin) -> log.add("uncaught " + e.getMessage()));
       return null;
     }).get(10, TimeUnit.SECONDS);
-    CountDownLatch busy = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    loop.execute(() -> {
-      busy.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-    busy.await();
+    CountDownLatch release = holdLoop(loop);
     Handoff<String> h = Handoff.unbounded(loop, 8, hf -> {
       String s = hf.poll();
       if (s == null) {
@@ -194,5 +164,21 @@ class HandoffTest {
     assertEquals(List.of("got bad", "uncaught listener failed on bad", "got after", "got last"),
         loop.call(() -> List.copyOf(log)).get(10, TimeUnit.SECONDS));
     loop.close();
+  }
+
+  /** Keeps the loop inside one callback until the returned latch is released. */
+  private static CountDownLatch holdLoop(EventLoop loop) throws InterruptedException {
+    CountDownLatch busy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    loop.execute(() -> {
+      busy.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    busy.await();
+    return release;
   }
 }

@@ -151,10 +151,6 @@ abstract class ReadableState<T> extends Stream {
     return (destroyed() || errored() != null) && (rs & END_EMITTED) == 0;
   }
 
-  boolean readableEndPushed() {
-    return (rs & EOF_PUSHED) != 0;
-  }
-
   @Override
   boolean readableFinishedLoose() {
     return (rs & END_EMITTED) != 0 || ((rs & EOF_PUSHED) != 0 && length == 0);
