@@ -233,6 +233,10 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   @SuppressWarnings("unchecked")
   public T read(long n) {
     loop.checkInLoop(this);
+    if (n < 0 && objectMode && length > 0 && length <= hwm
+        && (rs & (EOF_PUSHED | READING | NEED_READABLE)) == 0 && open()) {
+      return readAhead();
+    }
     if (n > 1L << 30) {
       throw StreamException.outOfRange("size", "<= 1GiB", n);
     }
@@ -267,15 +271,7 @@ public abstract class Readable<T> extends ReadableOperators<T> {
       if (length == 0) {
         rs |= NEED_READABLE;
       }
-      long t0 = stats.hookBegin(objectMode);
-      Object outer = LOOP.enterStage(loop, this);
-      try {
-        doRead(hwm);
-      } catch (Throwable t) {
-        errorOrDestroy(t, false);
-      }
-      LOOP.exitStage(loop, outer);
-      stats.hookEnd(t0, objectMode);
+      callDoRead();
       rs &= ~IN_DO_READ;
       if ((rs & READING) == 0) {
         want = howMuchToRead(n, all);
@@ -310,6 +306,56 @@ public abstract class Readable<T> extends ReadableOperators<T> {
       emitData(ret);
     }
     return (T) ret;
+  }
+
+  /**
+   * {@code read()} of an object stream in its flowing steady state: a chunk to return and room
+   * for the source to read ahead. What the general path does then, minus its checks: doRead
+   * first (Node's order: the source is asked for the next chunk before this one is emitted),
+   * then the head chunk out.
+   */
+  @SuppressWarnings("unchecked")
+  private T readAhead() {
+    rs = (rs & ~EMITTED_READABLE) | READING | IN_DO_READ;
+    callDoRead();
+    rs &= ~IN_DO_READ;
+    if (length == 0) {
+      // doRead emptied the buffer (a destroy, or a read() of its own): the general path's ending.
+      rs |= NEED_READABLE;
+      if ((rs & EOF_PUSHED) != 0) {
+        endReadable();
+      }
+      return null;
+    }
+    Object ret = buffer.pollFirst();
+    length--;
+    awaitDrain = 0;
+    if (length < hwm && !hasWritableSide()) {
+      stats.unblocked(LOOP.cachedNanos(loop));
+    }
+    if (length == 0 && (rs & EOF_PUSHED) == 0) {
+      rs |= NEED_READABLE;
+    } else if (length == 0) {
+      endReadable();
+    }
+    if (!errorEmitted() && !closeEmitted()) {
+      rs |= DATA_EMITTED;
+      stats.out(0);
+      emitData(ret);
+    }
+    return (T) ret;
+  }
+
+  private void callDoRead() {
+    long t0 = stats.hookBegin(objectMode);
+    Object outer = LOOP.enterStage(loop, this);
+    try {
+      doRead(hwm);
+    } catch (Throwable t) {
+      errorOrDestroy(t, false);
+    }
+    LOOP.exitStage(loop, outer);
+    stats.hookEnd(t0, objectMode);
   }
 
   /** DATA: straight to the pipe when it is the only listener, else through the emitter. */

@@ -343,6 +343,11 @@ public abstract class Stream extends EventEmitter {
   // State
 
   /** Whether {@code destroy} was called (or an error destroyed the stream). */
+  /** Constructed, not destroyed, not errored: one test for the per-chunk paths. */
+  final boolean open() {
+    return (life & (CONSTRUCTED | DESTROYED)) == CONSTRUCTED && errored == null;
+  }
+
   public final boolean destroyed() {
     return (life & DESTROYED) != 0;
   }

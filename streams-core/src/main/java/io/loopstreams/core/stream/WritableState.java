@@ -102,6 +102,7 @@ final class WritableState<T> {
 
   // immutable
   final Stream owner;
+  private final StreamStats stats;
   private final QueuingStrategy strategy;
   private final BiConsumer<T, Callback> write;
   private final BiConsumer<List<T>, Callback> writev;
@@ -120,7 +121,12 @@ final class WritableState<T> {
   int corked;
   long length;
   private long writelen;
-  private Callback writecb;
+  /**
+   * The callback of the write in flight (meaningful while WRITING). Left at NOOP between writes
+   * rather than cleared: a callback-less write then stores no reference (each costs a GC barrier
+   * on the per-chunk path).
+   */
+  private Callback writecb = NOOP;
   private int pendingcb;
   private final ArrayDeque<Entry> buffered = new ArrayDeque<>();
   private List<Callback> onFinished;
@@ -131,6 +137,7 @@ final class WritableState<T> {
   WritableState(Stream owner, QueuingStrategy strategy, boolean writable,
       BiConsumer<T, Callback> write, BiConsumer<List<T>, Callback> writev, Consumer<Callback> fin) {
     this.owner = owner;
+    this.stats = owner.stats;
     this.strategy = strategy;
     this.write = write;
     this.writev = writev;
@@ -170,6 +177,9 @@ final class WritableState<T> {
     if (chunk == null) {
       throw StreamException.nullValues();
     }
+    if ((ws & (ENDING | WRITING)) == 0 && corked == 0 && owner.open()) {
+      return writeIdle(chunk, callback == null ? NOOP : callback);
+    }
     Throwable err = rejectWrite();
     if (err != null) {
       failWrite(err, callback);
@@ -195,10 +205,37 @@ final class WritableState<T> {
     owner.errorOrDestroy(err, true);
   }
 
+  /**
+   * {@link #writeOrBuffer} on an idle side of a constructed, healthy stream: what that does
+   * minus the checks the caller made. The per-chunk path of a synchronous pipeline.
+   */
+  private boolean writeIdle(T chunk, Callback callback) {
+    pendingcb++;
+    long len = objectMode ? 1 : size(chunk);
+    stats.in(objectMode ? 0 : len);
+    length += len;
+    writelen = len;
+    if (writecb != callback) {
+      writecb = callback;
+    }
+    ws |= WRITING | IN_DO_WRITE;
+    if (countsOutput) {
+      stats.out(objectMode ? 0 : len);
+    }
+    callHook(chunk, null, callback);
+    ws &= ~IN_DO_WRITE;
+    if (length < hwm || length == 0) {
+      return owner.open();
+    }
+    ws |= NEED_DRAIN;
+    stats.blocked(LOOP.cachedNanos(loop));
+    return false;
+  }
+
   private boolean writeOrBuffer(T chunk, Callback callback) {
     pendingcb++;
     long len = size(chunk);
-    owner.stats.in(objectMode ? 0 : len);
+    stats.in(objectMode ? 0 : len);
     length += len;
     if ((ws & WRITING) != 0 || corked > 0 || owner.errored() != null || !owner.constructed()) {
       buffered.addLast(new Entry(chunk, callback));
@@ -210,7 +247,7 @@ final class WritableState<T> {
     boolean ret = length < hwm || length == 0;
     if (!ret) {
       ws |= NEED_DRAIN;
-      owner.stats.blocked(LOOP.cachedNanos(loop));
+      stats.blocked(LOOP.cachedNanos(loop));
     }
     return ret && owner.errored() == null && !owner.destroyed();
   }
@@ -218,44 +255,68 @@ final class WritableState<T> {
   /** Hands one chunk (or a batch) to the hook; a throwing hook fails the write. */
   private void startWrite(long len, T chunk, List<T> chunks, Callback callback) {
     writelen = len;
-    writecb = callback;
+    if (writecb != callback) {
+      writecb = callback;
+    }
     ws |= WRITING | IN_DO_WRITE;
     if (countsOutput) {
-      owner.stats.out(objectMode ? 0 : len);
+      stats.out(objectMode ? 0 : len);
     }
     if (owner.destroyed()) {
       onWrite(StreamException.destroyed("write"));
     } else {
-      long t0 = owner.stats.hookBegin(objectMode);
-      Object outer = LOOP.enterStage(loop, owner);
-      try {
-        if (chunks != null) {
-          writev.accept(chunks, onWrite);
-        } else {
-          write.accept(chunk, onWrite);
-        }
-      } catch (Throwable t) {
-        if (writecb == callback && (ws & WRITING) != 0) {
-          onWrite(t);
-        } else {
-          owner.errorOrDestroy(t, false);
-        }
-      }
-      LOOP.exitStage(loop, outer);
-      owner.stats.hookEnd(t0, objectMode);
+      callHook(chunk, chunks, callback);
     }
     ws &= ~IN_DO_WRITE;
   }
 
+  private void callHook(T chunk, List<T> chunks, Callback callback) {
+    long t0 = stats.hookBegin(objectMode);
+    Object outer = LOOP.enterStage(loop, owner);
+    try {
+      if (chunks != null) {
+        writev.accept(chunks, onWrite);
+      } else {
+        write.accept(chunk, onWrite);
+      }
+    } catch (Throwable t) {
+      if (writecb == callback && (ws & WRITING) != 0) {
+        onWrite(t);
+      } else {
+        owner.errorOrDestroy(t, false);
+      }
+    }
+    LOOP.exitStage(loop, outer);
+    stats.hookEnd(t0, objectMode);
+  }
+
   private void onWrite(Throwable error) {
+    // The common case first, small enough to inline into the hook's caller: a callback-less
+    // write completed synchronously with nothing buffered behind it, whose deferred tick (if it
+    // needs one) is already queued. What the general path below would do then comes down to this.
+    if (error == null && writecb == NOOP
+        && (ws & (WRITING | IN_DO_WRITE | NEED_DRAIN | ENDING)) == (WRITING | IN_DO_WRITE)
+        && ((ws & AFTER_WRITE_PENDING) != 0 || !objectMode) && buffered.isEmpty()) {
+      ws &= ~WRITING;
+      length -= writelen;
+      writelen = 0;
+      pendingcb--;
+      return;
+    }
+    onWriteSlow(error);
+  }
+
+  private void onWriteSlow(Throwable error) {
     boolean sync = (ws & IN_DO_WRITE) != 0;
-    Callback cb = writecb;
-    if (cb == null) {
+    if ((ws & WRITING) == 0) {
       owner.errorOrDestroy(StreamException.multipleCallback(), false);
       return;
     }
+    Callback cb = writecb;
     ws &= ~WRITING;
-    writecb = null;
+    if (cb != NOOP) {
+      writecb = NOOP;
+    }
     length -= writelen;
     writelen = 0;
     if (error != null) {
@@ -309,7 +370,7 @@ final class WritableState<T> {
     ws &= ~AFTER_WRITE_PENDING;
     if ((ws & (ENDING | NEED_DRAIN)) == NEED_DRAIN && !owner.destroyed() && length == 0) {
       ws &= ~NEED_DRAIN;
-      owner.stats.unblocked(LOOP.cachedNanos(loop));
+      stats.unblocked(LOOP.cachedNanos(loop));
       owner.emit(Stream.DRAIN);
     }
     while (count-- > 0) {
