@@ -26,53 +26,14 @@ import java.util.function.Consumer;
  * FINISH waits for it to reach zero. Write callbacks of writes completed synchronously are
  * deferred to the next tick (batched when they are the same callback), as in Node.
  *
- * <table>
- *   <caption>The bits of {@code ws} (Node's names in parentheses)</caption>
- *   <tr><th>bit</th><th>set by</th><th>cleared by</th><th>means</th></tr>
- *   <tr><td>ENDING ({@code ending})</td><td>{@code end()}</td><td>never</td><td>no more writes;
- *       {@code endCalled()}</td></tr>
- *   <tr><td>END_RETURNED ({@code ended})</td><td>{@code end()} after its {@code finishMaybe}</td>
- *       <td>never</td><td>with nothing buffered, the side counts as finished for {@code
- *       finished()} (Node's loose {@code isWritableFinished})</td></tr>
- *   <tr><td>WRITING ({@code writing})</td><td>a chunk handed to {@code doWrite}/{@code
- *       doWritev}</td><td>its callback</td><td>one write in flight; later writes are buffered</td></tr>
- *   <tr><td>IN_DO_WRITE ({@code sync})</td><td>around the {@code doWrite} call</td><td>{@code
- *       doWrite} returned</td><td>a callback now is synchronous: its user callback waits a tick</td></tr>
- *   <tr><td>NEED_DRAIN ({@code needDrain})</td><td>{@code write()} returning false</td><td>DRAIN
- *       emitted</td><td>a writer waits for DRAIN</td></tr>
- *   <tr><td>BUFFER_PROCESSING ({@code bufferProcessing})</td><td>{@code clearBuffer} start</td>
- *       <td>its end</td><td>buffered writes are being handed out: don't re-enter</td></tr>
- *   <tr><td>AFTER_WRITE_PENDING ({@code afterWriteTickInfo})</td><td>a deferred afterWrite
- *       queued</td><td>that tick</td><td>batch the callbacks of synchronous writes</td></tr>
- *   <tr><td>FINAL_CALLED ({@code finalCalled})</td><td>{@code doFinal} called</td><td>never</td>
- *       <td>call it once</td></tr>
- *   <tr><td>PREFINISHED ({@code prefinished})</td><td>{@code doFinal}'s callback, or at once
- *       without one</td><td>never</td><td>PREFINISH emitted; FINISH follows when callbacks are
- *       done</td></tr>
- *   <tr><td>FINISHED ({@code finished})</td><td>FINISH emitted</td><td>never</td><td>the side is
- *       done</td></tr>
- *   <tr><td>WRITABLE_OFF</td><td>a duplex built {@code writable(false)} (with ENDING,
- *       END_RETURNED, FINISHED)</td><td>never</td><td>no writable side</td></tr>
- * </table>
+ * The bits of {@code ws}, each with what sets and clears it: {@link WritableFlags}.
+ *
  *
  * @param <T> chunk type
  */
-final class WritableState<T> {
+final class WritableState<T> extends WritableFlags {
 
   private static final LoopAccess LOOP = LoopAccess.get();
-
-  static final int ENDING = 1;
-  static final int END_RETURNED = 1 << 1;
-  static final int FINISHED = 1 << 2;
-  static final int NEED_DRAIN = 1 << 3;
-  static final int WRITING = 1 << 4;
-  static final int IN_DO_WRITE = 1 << 5;
-  static final int BUFFER_PROCESSING = 1 << 6;
-  static final int PREFINISHED = 1 << 7;
-  static final int FINAL_CALLED = 1 << 8;
-  static final int WRITABLE_OFF = 1 << 9;
-  /** A tick that will run afterWrite is queued (Node's kAfterWritePending). */
-  static final int AFTER_WRITE_PENDING = 1 << 10;
 
   private static final Callback NOOP = e -> { };
 
@@ -101,7 +62,6 @@ final class WritableState<T> {
   }
 
   // immutable
-  final Stream owner;
   private final StreamStats stats;
   private final QueuingStrategy strategy;
   private final BiConsumer<T, Callback> write;
@@ -117,9 +77,6 @@ final class WritableState<T> {
   private final Callback onWrite = this::onWrite;
 
   // loop thread only
-  int ws;
-  int corked;
-  long length;
   private long writelen;
   /**
    * The callback of the write in flight (meaningful while WRITING). Left at NOOP between writes
@@ -136,7 +93,7 @@ final class WritableState<T> {
   /** {@code write}, {@code writev}, {@code fin}: the owner's doWrite, doWritev and doFinal. */
   WritableState(Stream owner, QueuingStrategy strategy, boolean writable,
       BiConsumer<T, Callback> write, BiConsumer<List<T>, Callback> writev, Consumer<Callback> fin) {
-    this.owner = owner;
+    super(owner);
     this.stats = owner.stats;
     this.strategy = strategy;
     this.write = write;
@@ -214,14 +171,7 @@ final class WritableState<T> {
     long len = objectMode ? 1 : size(chunk);
     stats.in(objectMode ? 0 : len);
     length += len;
-    writelen = len;
-    if (writecb != callback) {
-      writecb = callback;
-    }
-    ws |= WRITING | IN_DO_WRITE;
-    if (countsOutput) {
-      stats.out(objectMode ? 0 : len);
-    }
+    beginWrite(len, callback);
     callHook(chunk, null, callback);
     ws &= ~IN_DO_WRITE;
     if (length < hwm || length == 0) {
@@ -254,14 +204,7 @@ final class WritableState<T> {
 
   /** Hands one chunk (or a batch) to the hook; a throwing hook fails the write. */
   private void startWrite(long len, T chunk, List<T> chunks, Callback callback) {
-    writelen = len;
-    if (writecb != callback) {
-      writecb = callback;
-    }
-    ws |= WRITING | IN_DO_WRITE;
-    if (countsOutput) {
-      stats.out(objectMode ? 0 : len);
-    }
+    beginWrite(len, callback);
     if (owner.destroyed()) {
       onWrite(StreamException.destroyed("write"));
     } else {
@@ -270,6 +213,19 @@ final class WritableState<T> {
     ws &= ~IN_DO_WRITE;
   }
 
+  /** The write in flight is this one: WRITING, and IN_DO_WRITE until the hook returns. */
+  private void beginWrite(long len, Callback callback) {
+    writelen = len;
+    if (writecb != callback) {
+      writecb = callback;
+    }
+    ws |= WRITING | IN_DO_WRITE;
+    if (countsOutput) {
+      stats.out(objectMode ? 0 : len);
+    }
+  }
+
+  /** Calls doWrite (or doWritev) with the stage marked for the watchdog; a throw fails the write. */
   private void callHook(T chunk, List<T> chunks, Callback callback) {
     long t0 = stats.hookBegin(objectMode);
     Object outer = LOOP.enterStage(loop, owner);
@@ -622,40 +578,8 @@ final class WritableState<T> {
   // ---------------------------------------------------------------------------------------------
   // queries
 
-  boolean isWritable() {
-    return (ws & (WRITABLE_OFF | ENDING | END_RETURNED)) == 0 && !owner.destroyed() && owner.errored() == null;
-  }
-
-  boolean needDrain() {
-    return (ws & (NEED_DRAIN | ENDING)) == NEED_DRAIN && !owner.destroyed();
-  }
-
-  boolean endCalled() {
-    return (ws & ENDING) != 0;
-  }
-
-  boolean finished() {
-    return (ws & FINISHED) != 0;
-  }
-
-  /** Node's {@code isWritableFinished(stream, strict=false)}. */
-  boolean finishedOrFlushed() {
-    return (ws & FINISHED) != 0 || ((ws & END_RETURNED) != 0 && length == 0);
-  }
-
   /** Write callbacks not yet delivered plus a pending final/finish (Node's {@code pendingcb}). */
   int pendingCallbacks() {
     return pendingcb;
   }
-
-  boolean enabled() {
-    return (ws & WRITABLE_OFF) == 0;
-  }
-
-  String flags() {
-    return ((ws & WRITING) != 0 ? "WRITING " : "") + (corked > 0 ? "CORKED " : "")
-        + ((ws & NEED_DRAIN) != 0 ? "NEED_DRAIN " : "")
-        + ((ws & FINISHED) != 0 ? "FINISHED " : (ws & ENDING) != 0 ? "ENDING " : "");
-  }
-
 }
