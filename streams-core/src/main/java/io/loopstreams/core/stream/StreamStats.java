@@ -48,12 +48,16 @@ final class StreamStats {
 
   void in(long size) {
     chunksIn++;
-    bytesIn += size;
+    if (size != 0) {
+      bytesIn += size; // object streams pass 0: one store less per chunk and stage
+    }
   }
 
   void out(long size) {
     chunksOut++;
-    bytesOut += size;
+    if (size != 0) {
+      bytesOut += size;
+    }
   }
 
   /** The buffer became full; {@code loopNanos} is the loop's cached time. */
