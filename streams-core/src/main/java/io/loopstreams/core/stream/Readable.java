@@ -233,8 +233,7 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   @SuppressWarnings("unchecked")
   public T read(long n) {
     loop.checkInLoop(this);
-    if (n < 0 && objectMode && length > 0 && length <= hwm
-        && (rs & (EOF_PUSHED | READING | NEED_READABLE)) == 0 && open()) {
+    if (n < 0 && canReadAhead()) {
       return readAhead();
     }
     if (n > 1L << 30) {
@@ -314,6 +313,11 @@ public abstract class Readable<T> extends ReadableOperators<T> {
    * first (Node's order: the source is asked for the next chunk before this one is emitted),
    * then the head chunk out.
    */
+  private boolean canReadAhead() {
+    return objectMode && length > 0 && length <= hwm
+        && (rs & (EOF_PUSHED | READING | NEED_READABLE)) == 0 && open();
+  }
+
   @SuppressWarnings("unchecked")
   private T readAhead() {
     rs = (rs & ~EMITTED_READABLE) | READING | IN_DO_READ;
@@ -411,8 +415,9 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   }
 
   private void flow() {
-    while ((rs & FLOWING) != 0 && read() != null) {
-      // read() emits DATA for each chunk
+    // read() emits DATA for each chunk; the steady state skips its general algorithm (and its
+    // size, which keeps the JIT from inlining it here).
+    while ((rs & FLOWING) != 0 && (canReadAhead() ? readAhead() : read()) != null) {
     }
   }
 
