@@ -19,8 +19,11 @@ import java.nio.file.Path;
  */
 final class Input {
 
-  /** Bytes looked at by {@link #head}: enough for every magic number we know. */
-  static final int HEAD = 4;
+  /**
+   * Bytes looked at by {@link #head}: enough for every magic number we know and for a gzip
+   * header with its stored name ({@code gunzip -N}).
+   */
+  static final int HEAD = 4096;
 
   private final Path path;
   private final ReadableByteChannel channel;

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.function.Function;
 
 /**
@@ -28,8 +29,9 @@ final class Output {
   enum Kind { FILE, STDOUT, DISCARD, SOCKET }
 
   private final Kind kind;
-  private final Path path;
   private final boolean force;
+  private Path path; // a file's name may still change until open(): gunzip -N
+  private FileTime mtime; // set after the rename when not the input's (gunzip -N)
   private Function<EventLoop, Socket> connect;
   private String socketLabel;
   private Reply reply; // loop thread only
@@ -71,6 +73,20 @@ final class Output {
 
   Path path() {
     return path;
+  }
+
+  /**
+   * Names the file after all, once the input's first bytes told the name ({@code gunzip -N});
+   * the refusal checks run again for the new name.
+   */
+  void retarget(Path newPath, Input in) {
+    path = newPath;
+    check(in, false, true);
+  }
+
+  /** The modification time the file gets after the rename, instead of the input's. */
+  void mtime(FileTime time) {
+    mtime = time;
   }
 
   String label() {
@@ -137,6 +153,9 @@ final class Output {
     return loop.offload(() -> {
       try {
         Files.setPosixFilePermissions(path, Files.getPosixFilePermissions(in.path()));
+        if (mtime != null) {
+          Files.setLastModifiedTime(path, mtime);
+        }
       } catch (IOException e) {
         throw SystemException.fromIOException(e, "chmod", path.toString());
       } catch (UnsupportedOperationException e) {
