@@ -32,7 +32,7 @@ class ErrorCodeTest {
         "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "CERT_HAS_EXPIRED");
     assertEquals(nodeOwn, codes.subList(0, nodeOwn.size()));
     List<String> tlsProtocol = codes.subList(codes.indexOf("ERR_SSL_WRONG_VERSION_NUMBER"), codes.size());
-    assertEquals(30, tlsProtocol.size());
+    assertEquals(29, tlsProtocol.size());
     assertTrue(tlsProtocol.stream().allMatch(c -> c.startsWith("ERR_SSL_")), tlsProtocol::toString);
     int tlsStart = codes.size() - tlsProtocol.size();
     assertEquals(zlibAndTls, codes.subList(tlsStart - zlibAndTls.size(), tlsStart));
