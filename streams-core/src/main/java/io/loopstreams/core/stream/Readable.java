@@ -308,16 +308,19 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   }
 
   /**
-   * {@code read()} of an object stream in its flowing steady state: a chunk to return and room
-   * for the source to read ahead. What the general path does then, minus its checks: doRead
-   * first (Node's order: the source is asked for the next chunk before this one is emitted),
-   * then the head chunk out.
+   * Whether {@code read()} is in an object stream's flowing steady state: a chunk to return,
+   * room for the source to read one ahead, not reading or ended, no READABLE owed.
    */
   private boolean canReadAhead() {
     return objectMode && length > 0 && length <= hwm
         && (rs & (EOF_PUSHED | READING | NEED_READABLE)) == 0 && open();
   }
 
+  /**
+   * {@code read()} in that steady state: what the general path does then, minus its checks.
+   * doRead first (Node's order: the source is asked for the next chunk before this one is
+   * emitted), then the head chunk out.
+   */
   @SuppressWarnings("unchecked")
   private T readAhead() {
     rs = (rs & ~EMITTED_READABLE) | READING | IN_DO_READ;

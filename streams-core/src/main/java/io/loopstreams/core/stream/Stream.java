@@ -343,13 +343,13 @@ public abstract class Stream extends EventEmitter {
   // State
 
   /** Whether {@code destroy} was called (or an error destroyed the stream). */
+  public final boolean destroyed() {
+    return (life & DESTROYED) != 0;
+  }
+
   /** Constructed, not destroyed, not errored: one test for the per-chunk paths. */
   final boolean open() {
     return (life & (CONSTRUCTED | DESTROYED)) == CONSTRUCTED && errored == null;
-  }
-
-  public final boolean destroyed() {
-    return (life & DESTROYED) != 0;
   }
 
   /** Whether {@code doDestroy} has completed. */

@@ -28,6 +28,10 @@ import java.util.function.Consumer;
  *
  * The bits of {@code ws}, each with what sets and clears it: {@link WritableFlags}.
  *
+ * <p>Two cases have short paths that do what the general one does for them, minus its checks:
+ * a write to an idle side ({@code writeIdle}) and a callback-less write completed synchronously
+ * (the head of {@code onWrite}). They change no state of their own: the moment a write is
+ * buffered, late, corked, ending or failing, the general path runs.
  *
  * @param <T> chunk type
  */
