@@ -46,6 +46,21 @@ class PipeSyncFastPathTest {
     };
   }
 
+  /** What a test writable does after logging {@code write <chunk>}. */
+  private interface Hook {
+    void run(Writable<Integer> self, Integer chunk, Callback callback);
+  }
+
+  private static Writable<Integer> loggedWritable(LifecycleLog log, Hook hook) {
+    return log.watch(new Writable<>(StreamOptions.objects()) {
+      @Override
+      protected void doWrite(Integer chunk, Callback callback) {
+        log.add("write " + chunk);
+        hook.run(this, chunk, callback);
+      }
+    });
+  }
+
   @Test
   void fromAsksForTheNextItemBeforeItsConsumerGetsTheCurrentOne() {
     List<String> log = new ArrayList<>();
@@ -159,16 +174,12 @@ class PipeSyncFastPathTest {
   void endCalledInsideTheHookOfAnIdleWriteFailsTheNextWriteAfterEnd() {
     LifecycleLog log = new LifecycleLog();
     EventLoop.run(loop -> {
-      Writable<Integer> w = log.watch(new Writable<>(StreamOptions.objects()) {
-        @Override
-        protected void doWrite(Integer chunk, Callback callback) {
-          log.add("write " + chunk);
-          if (chunk == 2) {
-            end();
-            log.add("ended inside");
-          }
-          callback.done(null);
+      Writable<Integer> w = loggedWritable(log, (self, chunk, callback) -> {
+        if (chunk == 2) {
+          self.end();
+          log.add("ended inside");
         }
+        callback.done(null);
       });
       log.add("ret1 " + w.write(1));
       log.add("ret2 " + w.write(2));
@@ -183,14 +194,10 @@ class PipeSyncFastPathTest {
   void aCallbacklessWriteCalledBackTwiceErrorsWithErrMultipleCallback() {
     LifecycleLog log = new LifecycleLog();
     EventLoop.run(loop -> {
-      Writable<Integer> w = log.watch(new Writable<>(StreamOptions.objects()) {
-        @Override
-        protected void doWrite(Integer chunk, Callback callback) {
-          log.add("write " + chunk);
+      Writable<Integer> w = loggedWritable(log, (self, chunk, callback) -> {
+        callback.done(null);
+        if (chunk == 2) {
           callback.done(null);
-          if (chunk == 2) {
-            callback.done(null);
-          }
         }
       });
       for (int i = 1; i <= 3; i++) {
@@ -245,20 +252,7 @@ class PipeSyncFastPathTest {
     int[] batches = {0, 0};
     Throwable[] result = {new AssertionError("not settled")};
     EventLoop.run(loop -> {
-      Transform<Integer, Integer> middle = new Transform<>(StreamOptions.objects()) {
-        @Override
-        protected void doTransform(Integer chunk, Callback callback) {
-          if (lateAt[chunk]) {
-            loop.setImmediate(() -> {
-              push(chunk);
-              callback.done(null);
-            });
-          } else {
-            push(chunk);
-            callback.done(null);
-          }
-        }
-      };
+      Transform<Integer, Integer> middle = PipeDirectPathSwitchTest.passThrough(loop, x -> lateAt[x]);
       Writable<Integer> sink = new Writable<>(StreamOptions.objects()) {
         @Override
         protected void doWrite(Integer chunk, Callback callback) {
