@@ -104,7 +104,7 @@ public abstract class Transform<I, O> extends Duplex<I, O> {
       Callback cb = write;
       if (err != null) {
         cb.done(err);
-      } else if (ws.endCalled() || before == length || length < hwm) {
+      } else if (before == length || length < hwm || ws.endCalled()) {
         cb.done(null);
       } else {
         held = cb;

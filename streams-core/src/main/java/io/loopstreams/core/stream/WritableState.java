@@ -259,7 +259,6 @@ final class WritableState<T> extends WritableFlags {
         && ((ws & AFTER_WRITE_PENDING) != 0 || !objectMode) && buffered.isEmpty()) {
       ws &= ~WRITING;
       length -= writelen;
-      writelen = 0;
       pendingcb--;
       return;
     }
