@@ -28,10 +28,12 @@ final class StreamStats {
    * this call is not timed.
    */
   long hookBegin(boolean objectMode) {
-    if ((hookCalls++ & (objectMode ? 1023 : 63)) == 0) {
-      return System.nanoTime();
-    }
-    return 0;
+    return timesHook(objectMode) ? System.nanoTime() : 0;
+  }
+
+  /** Counts a hook call, as {@link #hookBegin} does; whether this one is to be timed. */
+  boolean timesHook(boolean objectMode) {
+    return (hookCalls++ & (objectMode ? 1023 : 63)) == 0;
   }
 
   void hookEnd(long start, boolean objectMode) {

@@ -239,6 +239,34 @@ class PipeSyncFastPathTest {
   }
 
   @Test
+  void theHookTimeOfTheFirstWriteIsMeasuredAndScaledByTheUntimedOnes() {
+    long[] millis = new long[2];
+    EventLoop.run(loop -> {
+      int[] calls = {0};
+      Writable<Integer> w = Writable.create(StreamOptions.objects(), (x, cb) -> {
+        if (calls[0]++ == 0) {
+          // The first call is the timed one (then one in 1024): hold the loop for 20 ms.
+          long until = System.nanoTime() + 20_000_000L;
+          while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+          }
+        }
+        cb.done(null);
+      });
+      w.write(1);
+      millis[0] = w.snapshot().hookMillis();
+      for (int i = 2; i <= 5; i++) {
+        w.write(i);
+      }
+      millis[1] = w.snapshot().hookMillis();
+    });
+    assertEquals(true, millis[0] >= 20, "after one write: " + millis[0] + " ms");
+    // Five calls, one timed at 20 ms or more: the estimate is that time five times over.
+    assertEquals(true, millis[1] >= 100 && millis[1] >= 5 * millis[0] - 5,
+        "after five: " + millis[1] + " ms");
+  }
+
+  @Test
   void stagesSwitchingBetweenSynchronousAsynchronousAndCorkedLoseDuplicateAndReorderNothing() {
     int n = 5000;
     Random random = new Random(17);
