@@ -6,6 +6,7 @@ import io.loopstreams.core.Event;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.OffloadSlot;
 import io.loopstreams.core.SystemException;
+import io.loopstreams.core.buffer.ChunkLedger;
 import io.loopstreams.core.internal.LoopAccess;
 import io.loopstreams.core.stream.Finished;
 import io.loopstreams.core.stream.Stream;
@@ -40,6 +41,8 @@ import java.util.function.BiConsumer;
  * </pre>
  * One request is in flight at a time: a single write, or a gathering write ({@code
  * FileChannel.write(ByteBuffer[])}, one {@code writev}) of every chunk buffered meanwhile.
+ * Pooled chunks handed over by a sole pipe from a pooled source are adopted, and released as
+ * soon as their write completed (docs/buffers.md).
  *
  * <h2>Atomic writes</h2>
  * With {@code atomic}, data goes to {@code .<name>.<pid>.<random>.tmp} next to the file the
@@ -71,6 +74,8 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   private final WriteOptions options;
   private final WriteJob job = new WriteJob();
   private final BiConsumer<Long, Throwable> onWritten = this::onWritten;
+  /** Pooled chunks adopted from a pipe, released once written. */
+  private final ChunkLedger adopted = new ChunkLedger();
 
   // loop thread only
   private FileChannel channel;
@@ -103,6 +108,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
     this.slot = OffloadSlot.of(loop);
     this.path = path;
     this.options = options;
+    adoptPooledChunks(adopted);
   }
 
   /** The destination file. */
@@ -213,6 +219,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   protected void doWrite(ByteBuffer chunk, Callback callback) {
     job.single = chunk.duplicate();
     job.many = null;
+    job.chunk = chunk;
     start(callback);
   }
 
@@ -224,6 +231,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
     }
     job.single = null;
     job.many = bufs;
+    job.chunks = chunks;
     start(callback);
   }
 
@@ -238,10 +246,26 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
     writeCallback = null;
     job.single = null;
     job.many = null;
+    releaseWritten();
     if (error == null) {
       bytesWritten += n;
     }
     cb.done(error);
+  }
+
+  /** The request is over: the pool thread no longer reads its chunks, and neither do we. */
+  private void releaseWritten() {
+    if (!adopted.isEmpty()) {
+      if (job.chunks != null) {
+        for (ByteBuffer c : job.chunks) {
+          adopted.release(c);
+        }
+      } else {
+        adopted.release(job.chunk);
+      }
+    }
+    job.chunk = null;
+    job.chunks = null;
   }
 
   @Override
@@ -284,6 +308,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   }
 
   private void close(Throwable error, Callback callback) {
+    adopted.releaseAll(); // nothing in flight; writes still buffered will never start
     FileChannel ch = channel;
     AtomicFile file = committed ? null : atomic;
     channel = null;
@@ -317,6 +342,9 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
     FileChannel channel;
     ByteBuffer single;
     ByteBuffer[] many;
+    // loop thread only: the chunks of the request, as written (released after it)
+    ByteBuffer chunk;
+    List<ByteBuffer> chunks;
 
     @Override
     public Long call() {
