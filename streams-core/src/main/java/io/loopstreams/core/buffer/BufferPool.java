@@ -2,6 +2,7 @@ package io.loopstreams.core.buffer;
 
 import io.loopstreams.core.buffer.internal.Quarantine;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jctools.queues.MpmcArrayQueue;
 
@@ -44,10 +45,14 @@ public final class BufferPool {
   private final long maxRetainedBytes;
   /** Free blocks, or null when the cap holds less than two blocks (nothing is kept then). */
   private final MpmcArrayQueue<ByteBuffer> free;
+  /** The cap in blocks (the queue's capacity is a power of two, maybe more). */
+  private final int maxIdle;
   /** Poison mode only: released buffers, filled with POISON, never handed out again. */
   private final Quarantine quarantine;
 
   // any thread
+  /** Blocks in {@code free}, counted up before an offer and down after a poll: never above maxIdle. */
+  private final AtomicInteger idle = new AtomicInteger();
   private final AtomicLong allocated = new AtomicLong();
   private final AtomicLong acquired = new AtomicLong();
   private final AtomicLong recycled = new AtomicLong();
@@ -63,7 +68,8 @@ public final class BufferPool {
     this.blockSize = blockSize;
     this.maxRetainedBytes = maxRetainedBytes;
     long slots = Math.min(maxRetainedBytes / blockSize, 1 << 20);
-    this.free = slots >= 2 && !poison ? new MpmcArrayQueue<>((int) slots) : null;
+    this.maxIdle = (int) slots;
+    this.free = slots >= 2 && !poison ? new MpmcArrayQueue<>(maxIdle) : null;
     this.quarantine = poison ? new Quarantine((int) Math.max(2, Math.min(slots, 64)), POISON) : null;
   }
 
@@ -105,7 +111,9 @@ public final class BufferPool {
       throw new IllegalArgumentException("length must be in [0, " + blockSize + "] (here: " + length + ")");
     }
     ByteBuffer b = free == null ? null : free.poll();
-    if (b == null) {
+    if (b != null) {
+      idle.decrementAndGet();
+    } else {
       b = ByteBuffer.allocateDirect(blockSize);
       allocated.incrementAndGet();
     }
@@ -120,7 +128,9 @@ public final class BufferPool {
     if (quarantine != null) {
       quarantine.admit(b);
     } else if (free != null) {
-      free.offer(b); // a full pool leaves the buffer to the garbage collector
+      if (idle.incrementAndGet() > maxIdle || !free.offer(b)) {
+        idle.decrementAndGet(); // a full pool leaves the buffer to the garbage collector
+      }
     }
   }
 
@@ -140,7 +150,7 @@ public final class BufferPool {
 
   /** Bytes idle in the pool now. */
   public long retainedBytes() {
-    return free == null ? 0 : (long) free.size() * blockSize;
+    return (long) idle.get() * blockSize;
   }
 
   /** Direct buffers allocated so far (a pool that recycles stops allocating). */

@@ -396,6 +396,9 @@ public abstract class Readable<T> extends ReadableOperators<T> {
       out.position(out.position() + take);
       if (take == b.remaining()) {
         buffer.pollFirst();
+        if (pooled != null) {
+          pooled.discard(b); // copied out, seen by nobody: its block may go back
+        }
       } else {
         takeFront(b, take);
       }
@@ -406,6 +409,9 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   /** Replaces the head {@code b} of the buffer by its bytes after {@code n}; returns the first n. */
   private ByteBuffer takeFront(ByteBuffer b, int n) {
     buffer.pollFirst();
+    if (pooled != null) {
+      pooled.handOver(b, null); // views of it go out: its block is shared
+    }
     buffer.addFirst(b.slice(b.position() + n, b.remaining() - n));
     return b.slice(b.position(), n);
   }
