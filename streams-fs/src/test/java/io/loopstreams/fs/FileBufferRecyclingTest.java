@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.StreamException;
 import io.loopstreams.core.SystemException;
 import io.loopstreams.core.buffer.BufferPool;
 import io.loopstreams.core.stream.ChunkObserver;
@@ -225,7 +226,7 @@ class FileBufferRecyclingTest {
       });
       Pipeline.run(List.of(in, Fs.createWriteStream(dir.resolve("dst"))), e -> error[0] = e);
     });
-    assertEquals("ERR_STREAM_PREMATURE_CLOSE", ((io.loopstreams.core.StreamException) error[0]).code().name());
+    assertEquals(ErrorCode.ERR_STREAM_PREMATURE_CLOSE, assertInstanceOf(StreamException.class, error[0]).code());
     assertTrue(acquired() >= 2, POOL.toString());
     assertEquals(0, shared(), POOL.toString());
     assertNoneOutstanding();

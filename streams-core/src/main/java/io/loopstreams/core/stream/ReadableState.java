@@ -4,6 +4,7 @@ import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.buffer.ChunkLedger;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The readable side's state, as Node's {@code ReadableState}: one int of bits ({@code rs}), the
@@ -110,13 +111,14 @@ abstract class ReadableState<T> extends Stream {
    * the block. Call it from the constructor; a class that overrides {@code read} cannot.
    */
   protected final void trackPooledChunks(ChunkLedger ledger) {
-    if (overrides(getClass(), Readable.class, "read", long.class) || overrides(getClass(), Readable.class, "read")) {
+    if (overrides(getClass(), Readable.class, "read", long.class)
+        || overrides(getClass(), Readable.class, "read")) {
       throw new IllegalStateException(name() + " overrides read(): its chunks cannot be tracked");
     }
     if (listenerCount(DATA) > 0) {
       throw new IllegalStateException(name() + " already has a consumer");
     }
-    pooled = java.util.Objects.requireNonNull(ledger, "ledger");
+    pooled = Objects.requireNonNull(ledger, "ledger");
   }
 
   /**

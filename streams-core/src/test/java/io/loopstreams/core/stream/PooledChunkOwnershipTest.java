@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.Listener;
 import io.loopstreams.core.buffer.BufferPool;
 import io.loopstreams.core.reactive.ReactiveStreams;
 import io.loopstreams.core.stream.PooledChunks.Sink;
@@ -16,7 +17,9 @@ import io.loopstreams.core.stream.PooledChunks.Source;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -46,16 +49,20 @@ class PooledChunkOwnershipTest {
     return out.toByteArray();
   }
 
+  /** Runs a loop that pipes the source {@code make} returns into a new Sink; returns the sink. */
+  private static Sink pipeIntoSink(Function<EventLoop, Readable<ByteBuffer>> make) {
+    Sink[] box = {null};
+    EventLoop.run(loop -> {
+      box[0] = new Sink();
+      Pipeline.run(make.apply(loop), box[0]);
+    });
+    return box[0];
+  }
+
   @Test
   void aSolePipeIntoAnAdoptingSinkSendsEveryBlockBack() {
     BufferPool pool = PooledChunks.pool();
-    Sink[] box = {null};
-    EventLoop.run(loop -> {
-      Sink s = new Sink();
-      Pipeline.run(new Source(pool, BLOCKS), s);
-      box[0] = s;
-    });
-    Sink sink = box[0];
+    Sink sink = pipeIntoSink(loop -> new Source(pool, BLOCKS));
     assertArrayEquals(expected(BLOCKS), sink.written.toByteArray());
     assertAllBack(pool, BLOCKS, 0);
   }
@@ -64,15 +71,11 @@ class PooledChunkOwnershipTest {
   void aChunkObserverBesideThePipeKeepsRecyclingOn() {
     BufferPool pool = PooledChunks.pool();
     long[] seen = {0};
-    Sink[] box = {null};
-    EventLoop.run(loop -> {
+    Sink sink = pipeIntoSink(loop -> {
       Source src = new Source(pool, BLOCKS);
       src.onData((ChunkObserver<ByteBuffer>) b -> seen[0] += b.remaining());
-      Sink s = new Sink();
-      Pipeline.run(src, s);
-      box[0] = s;
+      return src;
     });
-    Sink sink = box[0];
     assertEquals(expected(BLOCKS).length, seen[0]);
     assertArrayEquals(expected(BLOCKS), sink.written.toByteArray());
     assertAllBack(pool, BLOCKS, 0);
@@ -82,15 +85,11 @@ class PooledChunkOwnershipTest {
   void aDataListenerThatKeepsChunksKeepsTheirBlocksOutOfThePool() {
     BufferPool pool = PooledChunks.pool();
     List<ByteBuffer> kept = new ArrayList<>();
-    Sink[] box = {null};
-    EventLoop.run(loop -> {
+    Sink sink = pipeIntoSink(loop -> {
       Source src = new Source(pool, BLOCKS);
       src.onData(kept::add);
-      Sink s = new Sink();
-      Pipeline.run(src, s);
-      box[0] = s;
+      return src;
     });
-    Sink sink = box[0];
     assertArrayEquals(expected(BLOCKS), sink.written.toByteArray());
     assertArrayEquals(expected(BLOCKS), concat(kept));
     assertAllBack(pool, 0, BLOCKS);
@@ -118,18 +117,14 @@ class PooledChunkOwnershipTest {
   void aUserMapThatKeepsItsInputKeepsTheBlocks() {
     BufferPool pool = PooledChunks.pool();
     List<ByteBuffer> kept = new ArrayList<>();
-    Sink[] box = {null};
-    EventLoop.run(loop -> {
+    Sink sink = pipeIntoSink(loop -> {
       // One chunk per block: the map's read() returns the pooled chunk itself, not a copy.
       Readable<ByteBuffer> mapped = new Source(pool, BLOCKS * PooledChunks.CHUNKS_PER_BLOCK, 1).map(b -> {
         kept.add(b);
         return b;
       });
-      Sink s = new Sink();
-      Pipeline.run(mapped, s);
-      box[0] = s;
+      return mapped;
     });
-    Sink sink = box[0];
     assertArrayEquals(expected(BLOCKS), sink.written.toByteArray());
     assertArrayEquals(expected(BLOCKS), concat(kept));
     assertEquals(0, pool.recycledBlocks(), pool.toString());
@@ -190,10 +185,9 @@ class PooledChunkOwnershipTest {
   void aListenerAddedAndRemovedMidStreamSharesOnlyTheBlocksItSaw() {
     BufferPool pool = PooledChunks.pool();
     List<ByteBuffer> kept = new ArrayList<>();
-    Sink[] box = {null};
-    EventLoop.run(loop -> {
+    Sink sink = pipeIntoSink(loop -> {
       Source src = new Source(pool, BLOCKS);
-      io.loopstreams.core.Listener<Object> keep = c -> kept.add((ByteBuffer) c);
+      Listener<Object> keep = c -> kept.add((ByteBuffer) c);
       int[] n = {0};
       src.onData((ChunkObserver<ByteBuffer>) b -> {
         n[0]++;
@@ -203,14 +197,11 @@ class PooledChunkOwnershipTest {
           src.off(Stream.DATA, keep); // the emission under way still reaches it (as in Node)
         }
       });
-      Sink s = new Sink();
-      Pipeline.run(src, s);
-      box[0] = s;
+      return src;
     });
-    Sink sink = box[0];
     assertArrayEquals(expected(BLOCKS), sink.written.toByteArray());
     assertEquals(7, kept.size()); // chunks 6 to 12: the ends of block 2, all of block 3
-    assertArrayEquals(java.util.Arrays.copyOfRange(expected(BLOCKS), 5 * CHUNK, 12 * CHUNK), concat(kept));
+    assertArrayEquals(Arrays.copyOfRange(expected(BLOCKS), 5 * CHUNK, 12 * CHUNK), concat(kept));
     assertAllBack(pool, BLOCKS - 2, 2);
   }
 
@@ -228,7 +219,7 @@ class PooledChunkOwnershipTest {
     Sink sink = box[0];
     assertNotNull(error[0]);
     assertEquals("disk full at chunk 9", error[0].getMessage());
-    assertArrayEquals(java.util.Arrays.copyOf(expected(BLOCKS), 9 * CHUNK), sink.written.toByteArray());
+    assertArrayEquals(Arrays.copyOf(expected(BLOCKS), 9 * CHUNK), sink.written.toByteArray());
     assertEquals(0, pool.sharedBlocks(), pool.toString());
     assertEquals(0, pool.outstandingBlocks(), pool.toString());
     assertEquals(pool.acquiredBlocks(), pool.recycledBlocks());
@@ -287,9 +278,9 @@ class PooledChunkOwnershipTest {
         box[0] = s;
       });
     });
-    assertArrayEquals(java.util.Arrays.copyOfRange(expected(BLOCKS), CHUNK / 2, expected(BLOCKS).length),
+    assertArrayEquals(Arrays.copyOfRange(expected(BLOCKS), CHUNK / 2, expected(BLOCKS).length),
         box[0].written.toByteArray());
-    assertArrayEquals(java.util.Arrays.copyOf(expected(BLOCKS), CHUNK / 2), concat(kept));
+    assertArrayEquals(Arrays.copyOf(expected(BLOCKS), CHUNK / 2), concat(kept));
     assertEquals(0, pool.outstandingBlocks(), pool.toString());
     assertEquals(1, pool.sharedBlocks(), pool.toString());
     pool.checkReleased();
