@@ -1,6 +1,7 @@
 package io.loopstreams.bench;
 
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.buffer.BufferPool;
 import io.loopstreams.core.stream.ChunkObserver;
 import io.loopstreams.core.stream.Pipeline;
 import io.loopstreams.core.stream.Readable;
@@ -24,7 +25,8 @@ import java.util.List;
  *   FsCopyMain copy SRC DST     # Fs.copy (transferTo)
  *   FsCopyMain all SRC DST      # the three in turn (a training run for a class-data archive)
  * </pre>
- * Prints the bytes copied and the wall time inside the JVM on stderr. {@code -Dbench.readHwm}
+ * Prints the bytes copied, the wall time inside the JVM and the shared buffer pool's counters
+ * on stderr. {@code -Dbench.readHwm}
  * and {@code -Dbench.writeHwm} override the streams' marks.
  */
 public final class FsCopyMain {
@@ -87,7 +89,7 @@ public final class FsCopyMain {
       failure[0].printStackTrace();
       return false;
     }
-    System.err.println(mode + ": " + bytes[0] + " bytes in " + ms + " ms");
+    System.err.println(mode + ": " + bytes[0] + " bytes in " + ms + " ms; " + BufferPool.shared());
     return true;
   }
 }

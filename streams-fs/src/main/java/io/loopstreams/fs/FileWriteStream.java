@@ -22,6 +22,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
@@ -56,7 +57,8 @@ import java.util.function.BiConsumer;
  * <h2>Differences from Node</h2>
  * OPEN carries the {@link Path}. Flags are {@link WriteOptions.Flag} values. No {@code fd},
  * {@code mode}, {@code autoClose:false} or {@code fs} options; {@code atomic} is an addition.
- * Chunks are not modified: the stream writes from duplicates. The default {@code
+ * Chunks are not modified: the stream writes from duplicates (an adopted pooled chunk, which
+ * nobody else can see, is written from itself). The default {@code
  * highWaterMark} is 1 MiB rather than 64 KiB, so that a pipe batches the chunks that arrive
  * while a request is in flight into one gathering write (see {@link WriteOptions}).
  */
@@ -217,22 +219,32 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
 
   @Override
   protected void doWrite(ByteBuffer chunk, Callback callback) {
-    job.single = chunk.duplicate();
-    job.many = null;
+    job.single = ownView(chunk);
+    job.count = 0;
     job.chunk = chunk;
     start(callback);
   }
 
   @Override
   protected void doWritev(List<ByteBuffer> chunks, Callback callback) {
-    ByteBuffer[] bufs = new ByteBuffer[chunks.size()];
-    for (int i = 0; i < bufs.length; i++) {
-      bufs[i] = chunks.get(i).duplicate();
+    int n = chunks.size();
+    ByteBuffer[] bufs = job.many != null && job.many.length >= n ? job.many : new ByteBuffer[Math.max(n, 16)];
+    for (int i = 0; i < n; i++) {
+      bufs[i] = ownView(chunks.get(i));
     }
     job.single = null;
     job.many = bufs;
+    job.count = n;
     job.chunks = chunks;
     start(callback);
+  }
+
+  /**
+   * What the request writes from (its position moves): an adopted chunk itself, since nobody
+   * else sees it any more; any other chunk through a duplicate, so that its owner's view stays.
+   */
+  private ByteBuffer ownView(ByteBuffer chunk) {
+    return !adopted.isEmpty() && adopted.holds(chunk) ? chunk : chunk.duplicate();
   }
 
   private void start(Callback callback) {
@@ -245,7 +257,10 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
     Callback cb = writeCallback;
     writeCallback = null;
     job.single = null;
-    job.many = null;
+    if (job.count > 0) {
+      Arrays.fill(job.many, 0, job.count, null); // the array is kept for the next batch
+      job.count = 0;
+    }
     releaseWritten();
     if (error == null) {
       bytesWritten += n;
@@ -341,7 +356,9 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
     // written on the loop before the hand-off to the pool, read there (executor hand-off)
     FileChannel channel;
     ByteBuffer single;
+    /** Reused from batch to batch: the first {@code count} entries are this request's. */
     ByteBuffer[] many;
+    int count;
     // loop thread only: the chunks of the request, as written (released after it)
     ByteBuffer chunk;
     List<ByteBuffer> chunks;
@@ -356,9 +373,9 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
           }
         } else {
           int first = 0;
-          while (first < many.length) {
-            n += channel.write(many, first, many.length - first);
-            while (first < many.length && !many[first].hasRemaining()) {
+          while (first < count) {
+            n += channel.write(many, first, count - first);
+            while (first < count && !many[first].hasRemaining()) {
               first++;
             }
           }

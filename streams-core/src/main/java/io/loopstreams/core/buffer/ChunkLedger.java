@@ -97,7 +97,7 @@ public final class ChunkLedger {
       chunks.pollFirst();
       return blocks.pollFirst();
     }
-    if (!contains(chunk)) {
+    if (!holds(chunk)) {
       return null;
     }
     if (shareBefore) {
@@ -120,7 +120,8 @@ public final class ChunkLedger {
     }
   }
 
-  private boolean contains(Object chunk) {
+  /** Whether {@code chunk} (this very object) is an entry. */
+  public boolean holds(Object chunk) {
     for (Object c : chunks) {
       if (c == chunk) {
         return true;
