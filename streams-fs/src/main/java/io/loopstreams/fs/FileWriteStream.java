@@ -57,8 +57,9 @@ import java.util.function.BiConsumer;
  * <h2>Differences from Node</h2>
  * OPEN carries the {@link Path}. Flags are {@link WriteOptions.Flag} values. No {@code fd},
  * {@code mode}, {@code autoClose:false} or {@code fs} options; {@code atomic} is an addition.
- * Chunks are not modified: the stream writes from duplicates (an adopted pooled chunk, which
- * nobody else can see, is written from itself). The default {@code
+ * Chunks are not modified: the stream writes from duplicates (even an adopted pooled chunk: a
+ * {@code ChunkObserver} registered after the pipe may still read its position while the write
+ * starts on the pool). The default {@code
  * highWaterMark} is 1 MiB rather than 64 KiB, so that a pipe batches the chunks that arrive
  * while a request is in flight into one gathering write (see {@link WriteOptions}).
  */
@@ -219,7 +220,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
 
   @Override
   protected void doWrite(ByteBuffer chunk, Callback callback) {
-    job.single = ownView(chunk);
+    job.single = chunk.duplicate();
     job.count = 0;
     job.chunk = chunk;
     start(callback);
@@ -230,21 +231,13 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
     int n = chunks.size();
     ByteBuffer[] bufs = job.many != null && job.many.length >= n ? job.many : new ByteBuffer[Math.max(n, 16)];
     for (int i = 0; i < n; i++) {
-      bufs[i] = ownView(chunks.get(i));
+      bufs[i] = chunks.get(i).duplicate();
     }
     job.single = null;
     job.many = bufs;
     job.count = n;
     job.chunks = chunks;
     start(callback);
-  }
-
-  /**
-   * What the request writes from (its position moves): an adopted chunk itself, since nobody
-   * else sees it any more; any other chunk through a duplicate, so that its owner's view stays.
-   */
-  private ByteBuffer ownView(ByteBuffer chunk) {
-    return !adopted.isEmpty() && adopted.holds(chunk) ? chunk : chunk.duplicate();
   }
 
   private void start(Callback callback) {
