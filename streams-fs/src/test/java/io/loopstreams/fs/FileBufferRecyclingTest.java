@@ -226,7 +226,8 @@ class FileBufferRecyclingTest {
       });
       Pipeline.run(List.of(in, Fs.createWriteStream(dir.resolve("dst"))), e -> error[0] = e);
     });
-    assertEquals(ErrorCode.ERR_STREAM_PREMATURE_CLOSE, assertInstanceOf(StreamException.class, error[0]).code());
+    StreamException e = assertInstanceOf(StreamException.class, error[0]);
+    assertEquals(ErrorCode.ERR_STREAM_PREMATURE_CLOSE, e.code());
     assertTrue(acquired() >= 2, POOL.toString());
     assertEquals(0, shared(), POOL.toString());
     assertNoneOutstanding();

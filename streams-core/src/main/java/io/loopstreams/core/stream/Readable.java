@@ -324,7 +324,8 @@ public abstract class Readable<T> extends ReadableOperators<T> {
    */
   private void emitData(Object chunk, boolean returned) {
     if (pooled != null) {
-      pooled.handOver(chunk, returned || adopter == null || adopter.destroyed() ? null : adopter.adoptedChunks);
+      boolean adopted = !returned && adopter != null && !adopter.destroyed();
+      pooled.handOver(chunk, adopted ? adopter.adoptedChunks : null);
     }
     Pipe<T> p = dataPipe;
     if (p != null) {
@@ -337,7 +338,8 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   /** Finds the pipe that is the only DATA listener, if one is (see {@link #dataPipe}). */
   private void updateDataPipe() {
     dataPipe = null;
-    adopter = pooled == null || pipes == null || emitOverridden() ? null : Pipe.adopter(pipes, listeners(DATA));
+    adopter = pooled == null || pipes == null || emitOverridden() ? null
+        : Pipe.adopter(pipes, listeners(DATA));
     if (pipes == null || pipes.isEmpty() || listenerCount(DATA) != 1 || emitOverridden()) {
       return;
     }

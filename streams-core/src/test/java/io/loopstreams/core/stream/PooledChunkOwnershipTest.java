@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Listener;
 import io.loopstreams.core.buffer.BufferPool;
+import io.loopstreams.core.buffer.ChunkLedger;
 import io.loopstreams.core.reactive.ReactiveStreams;
 import io.loopstreams.core.stream.PooledChunks.Sink;
 import io.loopstreams.core.stream.PooledChunks.Source;
@@ -284,5 +285,27 @@ class PooledChunkOwnershipTest {
     assertEquals(0, pool.outstandingBlocks(), pool.toString());
     assertEquals(1, pool.sharedBlocks(), pool.toString());
     pool.checkReleased();
+  }
+
+  @Test
+  void aSourceThatOverridesReadCannotTrackItsChunks() {
+    IllegalStateException[] error = {null};
+    EventLoop.run(loop -> {
+      try {
+        new Readable<ByteBuffer>(StreamOptions.bytes().name("sneaky")) {
+          {
+            trackPooledChunks(new ChunkLedger());
+          }
+
+          @Override
+          public ByteBuffer read(long n) {
+            return super.read(n); // a caller of this read() could keep what flowing mode delivers
+          }
+        };
+      } catch (IllegalStateException e) {
+        error[0] = e;
+      }
+    });
+    assertEquals("sneaky overrides read(): its chunks cannot be tracked", error[0].getMessage());
   }
 }
