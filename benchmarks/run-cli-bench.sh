@@ -4,7 +4,8 @@
 # ./pipeline process):
 #   gzip     ./pipeline gzip -6 (-p 2)  | gzip -6 | pigz -6 -p 2 | Node createGzip pipeline
 #   gunzip   ./pipeline gunzip          | gzip -d | pigz -d      | Node createGunzip pipeline
-#   cp       ./pipeline cp              | cp                    | Node fs.copyFile
+#   cp       ./pipeline cp              | cp | cp + sync FILE (the same durability: ours fsyncs
+#            before its atomic rename)  | Node fs.copyFile
 #   1 KiB    ./pipeline gzip of a 1 KiB file, with and without the CDS archive (goal <= 0.25 s)
 # For each: wall time, CPU time (user+system) and peak RSS from /usr/bin/time -v, and the ratio
 # of our wall time to the reference tool's.
@@ -51,6 +52,7 @@ measure "gzip -d"                           "gzip -d -c $GZ > $OUT"
 measure "node createGunzip"                 "node -e \"const f=require('fs'),z=require('zlib'),{pipeline}=require('stream');pipeline(f.createReadStream('$GZ'),z.createGunzip(),f.createWriteStream('$OUT'),e=>{if(e)throw e})\""
 measure "./pipeline cp"                     "./pipeline cp -q -f $SRC $OUT"
 measure "cp"                                "cp $SRC $OUT"
+measure "cp + sync (fsync of the copy)"     "cp $SRC $OUT && sync $OUT"
 measure "node fs.copyFile"                  "node -e \"require('fs').copyFileSync('$SRC','$OUT')\""
 head -c 1024 "$SRC" > "$DATA/small-1k.log"
 best() { local b=999 t; for i in 1 2 3 4 5; do s=$(date +%s%N); bash -c "$1" >/dev/null 2>&1; t=$(( ($(date +%s%N) - s) / 1000000 )); [ "$t" -lt "$b" ] && b=$t; done; echo "$b"; }
@@ -64,6 +66,7 @@ ratio "./pipeline gzip -6 (p = cores)" "pigz -6 -p 2"
 ratio "./pipeline gzip -6 -p 2" "gzip -6"
 ratio "./pipeline gunzip" "gzip -d"
 ratio "./pipeline cp" "cp"
+ratio "./pipeline cp" "cp + sync (fsync of the copy)"
 echo
 echo "1 KiB gzip, best of 5 wall: ./pipeline ${cds} ms with the CDS archive, ${nocds} ms without; gzip ${gz} ms (goal <= 250 ms)"
 rm -f "$OUT" "$DATA/small-1k.log" "$DATA/small-1k.log.gz"

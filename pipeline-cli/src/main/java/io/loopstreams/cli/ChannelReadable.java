@@ -11,8 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 
 /**
- * A blocking channel (standard input, or a connected socket until streams-net is merged) as a
- * byte stream. Each read is one blocking {@code read(2)} on the offload pool, up to {@value
+ * Standard input (a blocking channel) as a byte stream. Each read is one blocking {@code read(2)} on the offload pool, up to {@value
  * #CHUNK} bytes; a chunk already read (by {@link #readChunk}, to look at the first bytes)
  * comes out first.
  */

@@ -11,14 +11,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.GatheringByteChannel;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
- * A blocking channel (standard output, or a connected socket until streams-net is merged) as a
- * byte sink. Chunks buffered while a write is in flight go out together in one gathering write
+ * Standard output (a blocking channel) as a byte sink. Chunks buffered while a write is in flight go out together in one gathering write
  * on the offload pool. Standard output's descriptor is shared, not reopened, so {@code >> file}
- * keeps appending and a pipe is never truncated. {@code onFinal} runs on the pool after the last
- * write (a socket's half-close).
+ * keeps appending and a pipe is never truncated.
  */
 final class ChannelWritable extends Writable<ByteBuffer> {
 
@@ -26,23 +23,12 @@ final class ChannelWritable extends Writable<ByteBuffer> {
 
   private final GatheringByteChannel out;
   private final String label;
-  private final Callable<Void> onFinal;
   private long written;
 
-  ChannelWritable(EventLoop loop, GatheringByteChannel out, String label, Callable<Void> onFinal) {
+  ChannelWritable(EventLoop loop, GatheringByteChannel out, String label) {
     super(loop, StreamOptions.bytes().highWaterMark(1 << 20).name(label));
     this.out = out;
     this.label = label;
-    this.onFinal = onFinal;
-  }
-
-  @Override
-  protected void doFinal(Callback callback) {
-    if (onFinal == null) {
-      callback.done();
-      return;
-    }
-    loop().offload(onFinal).onSettled((v, err) -> callback.done(err));
   }
 
   long bytesWritten() {

@@ -19,6 +19,13 @@ final class CliFailure extends RuntimeException {
     this.exitCode = exitCode;
   }
 
+  /** A failure of {@code cause} told about {@code subject}; {@code --debug} prints the cause's trace. */
+  CliFailure(String subject, String message, Throwable cause) {
+    super(message, cause, false, false);
+    this.subject = subject;
+    this.exitCode = Main.FAILURE;
+  }
+
   static CliFailure usage(String message) {
     return new CliFailure(null, message, Main.USAGE);
   }

@@ -1,13 +1,17 @@
 package io.loopstreams.cli;
 
+import io.loopstreams.zlib.GzipHeader;
 import io.loopstreams.zlib.ZlibException;
 import io.loopstreams.zlib.ZlibOptions;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,10 +55,12 @@ class GzipCommand extends BaseCommand implements Callable<Integer>, LevelOptions
   @Option(names = {"-r", "--recursive"}, description = "Recurse into directories.")
   boolean recursive;
 
-  @Option(names = {"-n", "--no-name"}, description = "Do not save the name and mtime in the header.")
+  @Option(names = {"-n", "--no-name"},
+      description = "gzip: do not save the name and mtime in the header. gunzip: do not restore them (default).")
   boolean noName;
 
-  @Option(names = {"-N", "--name"}, description = "Save the name and mtime in the header (default).")
+  @Option(names = {"-N", "--name"},
+      description = "gzip: save the name and mtime in the header (default). gunzip: name the output and set its mtime from them.")
   boolean saveName;
 
   @Option(names = {"-p", "--processes"}, paramLabel = "N", description = "Compression threads (default: cores).")
@@ -176,8 +182,30 @@ class GzipCommand extends BaseCommand implements Callable<Integer>, LevelOptions
         }
         throw new CliFailure(in.label(), "not in gzip format");
       }
+      if (saveName && !noName && f == Format.GZIP && out.kind() == Output.Kind.FILE && output == null) {
+        restoreName(in, out, head);
+      }
       return List.of(f.decompressor());
     });
+  }
+
+  /**
+   * {@code gunzip -N}: the output takes the name stored in the gzip header (its last path
+   * element only, as gzip does, so a stored name cannot point elsewhere), next to the input, and
+   * the stored mtime. A header without a name keeps the name from the suffix.
+   */
+  private static void restoreName(Input in, Output out, ByteBuffer head) {
+    GzipHeader h = GzipHeader.read(head);
+    if (h == null) {
+      return; // a header longer than Input.HEAD: the suffix rule names the output
+    }
+    if (h.mtime() != 0) {
+      out.mtime(FileTime.from(h.mtime(), TimeUnit.SECONDS));
+    }
+    String stored = h.name() == null ? "" : h.name().substring(h.name().lastIndexOf('/') + 1);
+    if (!stored.isEmpty() && !stored.equals(".") && !stored.equals("..")) {
+      out.retarget(in.path().getParent() == null ? Path.of(stored) : in.path().getParent().resolve(stored), in);
+    }
   }
 
   /** After the loop: -v lines and --rm (never on failure: failed transfers do not come here). */

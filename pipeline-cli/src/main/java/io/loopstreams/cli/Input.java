@@ -19,33 +19,36 @@ import java.nio.file.Path;
  */
 final class Input {
 
-  /** Bytes looked at by {@link #head}: enough for every magic number we know. */
-  static final int HEAD = 4;
+  /**
+   * Bytes looked at by {@link #head}: enough for every magic number we know and for a gzip
+   * header with its stored name ({@code gunzip -N}).
+   */
+  static final int HEAD = 4096;
 
   private final Path path;
   private final ReadableByteChannel channel;
+  private final Readable<ByteBuffer> stream;
   private final String channelLabel;
-  private final boolean sniff;
   private ByteBuffer stdinPrefix;
 
-  private Input(Path path, ReadableByteChannel channel, String channelLabel, boolean sniff) {
+  private Input(Path path, ReadableByteChannel channel, Readable<ByteBuffer> stream, String channelLabel) {
     this.path = path;
     this.channel = channel;
+    this.stream = stream;
     this.channelLabel = channelLabel;
-    this.sniff = sniff;
   }
 
   static Input of(String name) {
-    return name.equals("-") ? new Input(null, ChannelReadable.STDIN, "stdin", true) : file(Path.of(name));
+    return name.equals("-") ? new Input(null, ChannelReadable.STDIN, null, "stdin") : file(Path.of(name));
   }
 
   static Input file(Path path) {
-    return new Input(path, null, null, true);
+    return new Input(path, null, null, null);
   }
 
-  /** A connection: read as it comes, nothing looked at in advance. */
-  static Input channel(ReadableByteChannel channel, String label) {
-    return new Input(null, channel, label, false);
+  /** A connection (or any stream already open): read as it comes, nothing looked at in advance. */
+  static Input stream(Readable<ByteBuffer> stream, String label) {
+    return new Input(null, null, stream, label);
   }
 
   /** The file, or null for standard input. */
@@ -76,7 +79,7 @@ final class Input {
 
   /** The first bytes (up to {@link #HEAD}; fewer at end of input), read on the pool. */
   Promise<ByteBuffer> head(EventLoop loop) {
-    if (!sniff) {
+    if (stream != null) {
       return Promise.resolved(loop, ByteBuffer.allocate(0));
     }
     if (path == null) {
@@ -100,6 +103,9 @@ final class Input {
   }
 
   Readable<ByteBuffer> open(EventLoop loop) {
+    if (stream != null) {
+      return stream;
+    }
     if (path == null) {
       ByteBuffer prefix = stdinPrefix;
       stdinPrefix = null;

@@ -8,13 +8,14 @@ import io.loopstreams.core.stream.Writable;
 import io.loopstreams.core.stream.WritableStream;
 import io.loopstreams.fs.Fs;
 import io.loopstreams.fs.WriteOptions;
+import io.loopstreams.net.Socket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.GatheringByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.nio.file.attribute.FileTime;
+import java.util.function.Function;
 
 /**
  * Where a transfer writes: a file (atomically: a temp file next to it, renamed on success,
@@ -25,14 +26,16 @@ import java.util.concurrent.Callable;
  */
 final class Output {
 
-  enum Kind { FILE, STDOUT, DISCARD, CHANNEL }
+  enum Kind { FILE, STDOUT, DISCARD, SOCKET }
 
   private final Kind kind;
-  private final Path path;
   private final boolean force;
-  private GatheringByteChannel channel;
-  private String channelLabel;
-  private Callable<Void> onFinal;
+  private Path path; // a file's name may still change until open(): gunzip -N
+  private FileTime mtime; // set after the rename when not the input's (gunzip -N)
+  private Function<EventLoop, Socket> connect;
+  private String socketLabel;
+  private Reply reply; // loop thread only
+  private String answer;
 
   private Output(Kind kind, Path path, boolean force) {
     this.kind = kind;
@@ -40,12 +43,15 @@ final class Output {
     this.force = force;
   }
 
-  /** A connection; {@code onFinal} runs on the pool after the last write (a half-close). */
-  static Output channel(GatheringByteChannel channel, String label, Callable<Void> onFinal) {
-    Output o = new Output(Kind.CHANNEL, null, false);
-    o.channel = channel;
-    o.channelLabel = label;
-    o.onFinal = onFinal;
+  /**
+   * A connection to a {@code pipeline recv}, opened on the loop by {@code connect} when the
+   * transfer starts; the pipeline's end half-closes it, and {@link #finish} succeeds only on the
+   * receiver's {@code OK}.
+   */
+  static Output socket(String label, Function<EventLoop, Socket> connect) {
+    Output o = new Output(Kind.SOCKET, null, false);
+    o.connect = connect;
+    o.socketLabel = label;
     return o;
   }
 
@@ -69,12 +75,26 @@ final class Output {
     return path;
   }
 
+  /**
+   * Names the file after all, once the input's first bytes told the name ({@code gunzip -N});
+   * the refusal checks run again for the new name.
+   */
+  void retarget(Path newPath, Input in) {
+    path = newPath;
+    check(in, false, true);
+  }
+
+  /** The modification time the file gets after the rename, instead of the input's. */
+  void mtime(FileTime time) {
+    mtime = time;
+  }
+
   String label() {
     return switch (kind) {
       case FILE -> path.toString();
       case STDOUT -> "stdout";
       case DISCARD -> "(none)";
-      case CHANNEL -> channelLabel;
+      case SOCKET -> socketLabel;
     };
   }
 
@@ -102,20 +122,40 @@ final class Output {
       case FILE -> Fs.createWriteStream(path, WriteOptions.defaults().atomic(true)
           .flags(force ? WriteOptions.Flag.WRITE : WriteOptions.Flag.CREATE_NEW)
           .preserveTimestamps(in.path()));
-      case STDOUT -> new ChannelWritable(loop, ChannelWritable.STDOUT, "stdout", null);
-      case CHANNEL -> new ChannelWritable(loop, channel, channelLabel, onFinal);
+      case STDOUT -> new ChannelWritable(loop, ChannelWritable.STDOUT, "stdout");
+      case SOCKET -> {
+        Socket socket = connect.apply(loop);
+        reply = new Reply(socket);
+        yield socket;
+      }
       case DISCARD -> Writable.create(StreamOptions.bytes().name("discard"), (chunk, done) -> done.done());
     };
   }
 
-  /** After a successful rename: the input's mode, as gzip gives it. */
+  /**
+   * After the pipeline succeeded: for a file, the input's mode (as gzip gives it) after the
+   * rename; for a connection, the receiver's answer, which must be {@code OK}.
+   */
   Promise<Void> finish(EventLoop loop, Input in) {
+    if (kind == Kind.SOCKET) {
+      return reply.line().map(line -> {
+        if (!line.startsWith("OK")) {
+          throw new CliFailure(socketLabel, line.isEmpty()
+              ? "the receiver closed the connection without confirming" : line.replaceFirst("^ERR ", ""));
+        }
+        answer = line;
+        return null;
+      });
+    }
     if (kind != Kind.FILE || in.path() == null || !Files.isRegularFile(in.path())) {
       return Promise.resolved(loop, null);
     }
     return loop.offload(() -> {
       try {
         Files.setPosixFilePermissions(path, Files.getPosixFilePermissions(in.path()));
+        if (mtime != null) {
+          Files.setLastModifiedTime(path, mtime);
+        }
       } catch (IOException e) {
         throw SystemException.fromIOException(e, "chmod", path.toString());
       } catch (UnsupportedOperationException e) {
@@ -123,6 +163,11 @@ final class Output {
       }
       return null;
     });
+  }
+
+  /** The receiver's {@code OK} line, once {@link #finish} succeeded. */
+  String answer() {
+    return answer;
   }
 
   private static boolean sameFile(Path a, Path b) {

@@ -1,6 +1,7 @@
 package io.loopstreams.cli;
 
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.Promise;
 import io.loopstreams.core.Timeout;
 import io.loopstreams.core.monitor.LoopDelayMonitor;
 import io.loopstreams.core.monitor.LoopMonitor;
@@ -8,6 +9,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a command's transfers on one event loop, at most {@code concurrency} at a time, with the
@@ -22,6 +24,7 @@ final class Run {
   private int concurrency = 1;
   private Consumer<Transfer.Result> onSuccess = r -> { };
   private Consumer<Summary> decorate = s -> { };
+  private Function<EventLoop, Promise<Void>> prepare;
 
   // loop thread only
   private final List<Transfer.Result> results = new ArrayList<>();
@@ -50,36 +53,71 @@ final class Run {
     return this;
   }
 
+  /**
+   * A first step on the loop (recv: listen and accept a sender) that adds the transfers; they
+   * start when it succeeds. Its failure ends the run and is thrown by {@link #execute}.
+   */
+  Run prepare(Function<EventLoop, Promise<Void>> step) {
+    this.prepare = step;
+    return this;
+  }
+
   int execute() {
     long start = System.nanoTime();
-    boolean measure = common.stats || common.json;
     LoopDelayMonitor.Snapshot[] delay = new LoopDelayMonitor.Snapshot[1];
-    transfers.forEach(Transfer::precheck);
-    boolean anyRuns = transfers.stream().anyMatch(Transfer::accepted);
+    Throwable[] failed = new Throwable[1];
+    if (prepare == null) {
+      transfers.forEach(Transfer::precheck);
+    }
     EventLoop.run(loop -> {
-      LoopDelayMonitor monitor = measure ? LoopMonitor.delay(loop) : null;
-      if (monitor != null) {
-        monitor.enable();
+      if (prepare == null) {
+        begin(loop, delay);
+        return;
       }
-      Progress progress = common.progressOn() && anyRuns ? startProgress() : null;
-      Timeout ticker = progress == null ? null : loop.setInterval(progress::sample, 200).unref();
-      Runnable finish = () -> {
-        if (ticker != null) {
-          loop.clearInterval(ticker);
-          progress.close();
+      prepare.apply(loop).onSettled((v, err) -> {
+        if (err != null) {
+          failed[0] = err;
+        } else {
+          transfers.forEach(Transfer::precheck); // the checks are quick (stat); the loop is idle here
+          begin(loop, delay);
         }
-        if (monitor != null) {
-          delay[0] = monitor.snapshot();
-          monitor.close();
-        }
-      };
-      for (int i = 0; i < Math.min(concurrency, transfers.size()); i++) {
-        startNext(loop, finish);
-      }
-      if (transfers.isEmpty()) {
-        finish.run();
-      }
+      });
     });
+    if (failed[0] != null) {
+      Throwable e = ErrorText.unwrap(failed[0]);
+      throw e instanceof RuntimeException re ? re : new CliFailure(null, ErrorText.of(e, null));
+    }
+    return report(start, delay[0]);
+  }
+
+  private void begin(EventLoop loop, LoopDelayMonitor.Snapshot[] delay) {
+    boolean measure = common.stats || common.json;
+    boolean anyRuns = transfers.stream().anyMatch(Transfer::accepted);
+    LoopDelayMonitor monitor = measure ? LoopMonitor.delay(loop) : null;
+    if (monitor != null) {
+      monitor.enable();
+    }
+    Progress progress = common.progressOn() && anyRuns ? startProgress() : null;
+    Timeout ticker = progress == null ? null : loop.setInterval(progress::sample, 200).unref();
+    Runnable finish = () -> {
+      if (ticker != null) {
+        loop.clearInterval(ticker);
+        progress.close();
+      }
+      if (monitor != null) {
+        delay[0] = monitor.snapshot();
+        monitor.close();
+      }
+    };
+    for (int i = 0; i < Math.min(concurrency, transfers.size()); i++) {
+      startNext(loop, finish);
+    }
+    if (transfers.isEmpty()) {
+      finish.run();
+    }
+  }
+
+  private int report(long start, LoopDelayMonitor.Snapshot delay) {
     PrintStream err = System.err;
     for (Transfer.Result r : results) {
       if (!r.ok()) {
@@ -88,7 +126,7 @@ final class Run {
         onSuccess.accept(r);
       }
     }
-    Summary summary = new Summary(command, results, System.nanoTime() - start, delay[0]);
+    Summary summary = new Summary(command, results, System.nanoTime() - start, delay);
     decorate.accept(summary);
     int code = summary.ok() ? Main.OK : Main.FAILURE;
     if (common.stats) {

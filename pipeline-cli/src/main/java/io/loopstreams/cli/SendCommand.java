@@ -1,13 +1,13 @@
 package io.loopstreams.cli;
 
 import io.loopstreams.core.stream.Transform;
+import io.loopstreams.net.Net;
+import io.loopstreams.net.SocketOptions;
+import io.loopstreams.net.TlsOptions;
 import io.loopstreams.zlib.Zlib;
 import io.loopstreams.zlib.ZlibOptions;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,8 +43,24 @@ final class SendCommand extends BaseCommand implements Callable<Integer> {
       description = "Shared secret the receiver requires (default: the PIPELINE_TOKEN environment variable).")
   String token;
 
+  @Option(names = "--tls", description = "Connect with TLS, verifying the receiver's certificate.")
+  boolean tls;
+
+  @Option(names = "--tls-ca", paramLabel = "FILE",
+      description = "Trust only these PEM roots for the receiver (default: the JDK's); implies --tls.")
+  Path tlsCa;
+
+  @Option(names = "--insecure", description = "Accept any receiver certificate (a warning is logged); implies --tls.")
+  boolean insecure;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE", description = "Client certificate chain (PEM) to present; implies --tls.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "Private key of --tls-cert (PEM, PKCS#8).")
+  Path tlsKey;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     int colon = address.lastIndexOf(':');
     if (colon <= 0) {
       throw CliFailure.usage("expected HOST:PORT, got " + address);
@@ -56,57 +72,52 @@ final class SendCommand extends BaseCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       throw CliFailure.usage("not a port: " + address.substring(colon + 1));
     }
+    TlsOptions tlsOptions = tlsOptions();
     String secret = token != null ? token : System.getenv(RecvCommand.TOKEN_ENV);
     configurePool(gzip ? processes : 1);
     Input in = Input.of(file);
-    SocketChannel socket;
-    try {
-      checkInput(in);
-      socket = SocketChannel.open(new InetSocketAddress(host, port));
-    } catch (IOException e) {
-      throw new CliFailure(address, "cannot connect: " + e.getMessage());
-    }
-    try (socket) {
-      String name = in.path() == null ? "stdin" : in.path().getFileName().toString();
-      Wire.Header header = new Wire.Header(gzip ? Wire.FLAG_GZIP : 0, secret, name);
-      Output out = Output.channel(socket, address, () -> {
-        socket.shutdownOutput();
-        return null;
-      });
-      Digest[] digest = new Digest[1];
-      Transfer t = new Transfer(in, out, () -> { }, head -> {
-        List<Transform<ByteBuffer, ByteBuffer>> stages = new ArrayList<>();
-        digest[0] = new Digest("sha256", null);
-        stages.add(digest[0]);
-        if (gzip) {
-          stages.add(Zlib.gzip(ZlibOptions.defaults().level(level).parallelism(processes > 1 ? processes : 0)));
-        }
-        stages.add(new Framer(header, () -> digest[0].sum()));
-        return stages;
-      });
-      int code = new Run(name(), common, List.of(t)).execute();
-      if (code != Main.OK) {
-        return code;
+    checkInput(in);
+    String name = in.path() == null ? "stdin" : in.path().getFileName().toString();
+    Wire.Header header = new Wire.Header(gzip ? Wire.FLAG_GZIP : 0, secret, name);
+    SocketOptions options = SocketOptions.defaults().allowHalfOpen(true).writableHighWaterMark(1 << 20).name(address);
+    Output out = Output.socket(address, loop ->
+        Net.connect(loop, host, port, tlsOptions == null ? options : options.tls(tlsOptions)));
+    Digest[] digest = new Digest[1];
+    Transfer t = new Transfer(in, out, () -> { }, head -> {
+      List<Transform<ByteBuffer, ByteBuffer>> stages = new ArrayList<>();
+      digest[0] = new Digest("sha256", null);
+      stages.add(digest[0]);
+      if (gzip) {
+        stages.add(Zlib.gzip(ZlibOptions.defaults().level(level).parallelism(processes > 1 ? processes : 0)));
       }
-      String reply = readReply(socket);
-      if (!reply.startsWith("OK")) {
-        throw new CliFailure(address, reply.isEmpty()
-            ? "the receiver closed the connection without confirming" : reply.replaceFirst("^ERR ", ""));
-      }
+      stages.add(new Framer(header, () -> digest[0].sum()));
+      return stages;
+    });
+    return new Run(name(), common, List.of(t)).onSuccess(r -> {
       if (common.verbose && !common.quiet) {
-        System.err.println("pipeline: send: " + in.label() + ": confirmed by " + address + " (" + reply + ")");
+        System.err.println("pipeline: send: " + in.label() + ": confirmed by " + address + " (" + out.answer() + ")");
       }
-      return Main.OK;
-    }
+    }).execute();
   }
 
-  /** The receiver's one line, read until end of stream (blocking, after the loop ended). */
-  private static String readReply(SocketChannel socket) {
-    try {
-      byte[] all = socket.socket().getInputStream().readNBytes(512);
-      return new String(all, StandardCharsets.UTF_8).trim();
-    } catch (IOException e) {
-      return "";
+  /** The TLS settings, or null for plain TCP. */
+  private TlsOptions tlsOptions() {
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw CliFailure.usage("--tls-cert and --tls-key go together");
     }
+    if (tlsCa != null && insecure) {
+      throw CliFailure.usage("--tls-ca and --insecure exclude each other");
+    }
+    if (!tls && tlsCa == null && !insecure && tlsCert == null) {
+      return null;
+    }
+    TlsOptions o = TlsOptions.client();
+    if (tlsCa != null) {
+      o = o.ca(tlsCa);
+    }
+    if (insecure) {
+      o = o.rejectUnauthorized(false);
+    }
+    return tlsCert == null ? o : o.certificate(tlsCert, tlsKey);
   }
 }

@@ -7,9 +7,12 @@ import io.loopstreams.core.stream.Readable;
 import io.loopstreams.core.stream.Stream;
 import io.loopstreams.core.stream.StreamSnapshot;
 import io.loopstreams.core.stream.Transform;
+import io.loopstreams.net.NetException;
+import io.loopstreams.net.TlsException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -34,6 +37,7 @@ final class Transfer {
   private final Stages stages;
 
   private RuntimeException refused;
+  private Consumer<Result> whenDone = r -> { };
 
   // loop thread only
   private Readable<ByteBuffer> source;
@@ -49,6 +53,12 @@ final class Transfer {
     this.out = out;
     this.check = check;
     this.stages = stages;
+  }
+
+  /** Runs on the loop once the transfer settled, before its result is handed on (recv's answer). */
+  Transfer whenDone(Consumer<Result> action) {
+    this.whenDone = action;
+    return this;
   }
 
   /**
@@ -70,14 +80,19 @@ final class Transfer {
   /** Runs the transfer; the promise always fulfils, with the error inside the result. */
   Promise<Result> start(EventLoop loop) {
     startNanos = System.nanoTime();
+    Promise.Resolvers<Result> settled = Promise.withResolvers(loop);
     Promise.Resolvers<Result> done = Promise.withResolvers(loop);
+    settled.promise().thenAccept(r -> {
+      whenDone.accept(r);
+      done.resolve(r);
+    });
     if (refused != null) {
-      done.resolve(result(refused));
+      settled.resolve(result(refused));
       return done.promise();
     }
     in.head(loop).onSettled((head, err) -> {
       if (err != null) {
-        done.resolve(result(err));
+        settled.resolve(result(err));
         return;
       }
       try {
@@ -90,13 +105,13 @@ final class Transfer {
         list.add(sink);
         pipeline = Pipeline.run(list, e -> {
           if (e != null) {
-            done.resolve(result(e));
+            settled.resolve(result(e));
           } else {
-            out.finish(loop, in).onSettled((v, e2) -> done.resolve(result(e2)));
+            out.finish(loop, in).onSettled((v, e2) -> settled.resolve(result(e2)));
           }
         });
       } catch (RuntimeException e) {
-        done.resolve(result(e));
+        settled.resolve(result(e));
       }
     });
     return done.promise();
@@ -113,11 +128,15 @@ final class Transfer {
   }
 
   private Result result(Throwable error) {
+    Throwable e = ErrorText.unwrap(error);
+    if (out.kind() == Output.Kind.SOCKET && (e instanceof NetException || e instanceof TlsException)) {
+      e = new CliFailure(out.label(), ErrorText.of(e, null), e); // the connection failed, not the file
+    }
     bytesIn = bytesIn();
     bytesOut = bytesOut();
     List<StreamSnapshot> snaps = pipeline == null ? List.of() : pipeline.snapshot();
     return new Result(in.label(), out.label(), bytesIn, bytesOut,
-        System.nanoTime() - startNanos, ErrorText.unwrap(error), snaps);
+        System.nanoTime() - startNanos, e, snaps);
   }
 
   /** What a transfer did: bytes, time, the error if any, and each stage's counters. */

@@ -3,6 +3,7 @@ package io.loopstreams.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -40,7 +41,10 @@ final class Wire {
       return ByteBuffer.wrap(bytes.toByteArray());
     }
 
-    /** Reads a header, blocking (on the pool); a bad one is refused. */
+    /**
+     * Reads a header from the bytes received so far: {@link EOFException} when they end before
+     * it does (wait for more), {@link CliFailure} when it is not one.
+     */
     static Header read(InputStream stream) throws IOException {
       DataInputStream in = new DataInputStream(stream);
       if (in.readInt() != MAGIC) {
@@ -64,7 +68,7 @@ final class Wire {
     }
     byte[] b = in.readNBytes(n);
     if (b.length < n) {
-      throw new CliFailure(null, "truncated header");
+      throw new EOFException("header incomplete");
     }
     return new String(b, StandardCharsets.UTF_8);
   }

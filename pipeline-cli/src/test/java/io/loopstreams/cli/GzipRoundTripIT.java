@@ -3,11 +3,17 @@ package io.loopstreams.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +45,62 @@ class GzipRoundTripIT {
     assertArrayEquals(data, Files.readAllBytes(dir.resolve("app.log")));
     assertEquals(mtime, Files.getLastModifiedTime(dir.resolve("app.log")));
     assertEquals(List.of("app.log", "app.log.gz", "original.log"), Cli.names(dir));
+  }
+
+  /**
+   * gzip's -N: the system gzip stores the name and mtime; {@code gunzip -N} names the output and
+   * dates it from them (the default, as gzip's, is the suffix rule and the input's mtime), refuses
+   * to replace an existing file of the stored name, and keeps only the last element of a stored
+   * path, so a header cannot write elsewhere.
+   */
+  @Test
+  void gunzipDashCapitalNRestoresTheStoredNameAndMtime() throws Exception {
+    byte[] data = Cli.logLines(5_000);
+    Path orig = Files.write(dir.resolve("orig.txt"), data);
+    Files.setLastModifiedTime(orig, FileTime.fromMillis(978_307_200_000L));
+    assertEquals(0, Cli.tool(dir, "sh", "-c", "gzip -c orig.txt > renamed.gz && rm orig.txt"));
+    Files.setLastModifiedTime(dir.resolve("renamed.gz"), FileTime.fromMillis(1_600_000_000_000L));
+
+    Cli.Result r = Cli.run(dir, null, "gunzip", "-N", "renamed.gz");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(List.of("orig.txt", "renamed.gz"), Cli.names(dir));
+    assertArrayEquals(data, Files.readAllBytes(dir.resolve("orig.txt")));
+    assertEquals(FileTime.fromMillis(978_307_200_000L), Files.getLastModifiedTime(dir.resolve("orig.txt")));
+
+    Cli.Result again = Cli.run(dir, null, "gunzip", "-N", "renamed.gz");
+    assertEquals(1, again.code());
+    assertEquals("pipeline: gunzip: orig.txt: already exists; not overwritten (use -f to overwrite)\n", again.err());
+
+    assertEquals(0, Cli.run(dir, null, "gunzip", "renamed.gz").code());
+    assertEquals(FileTime.fromMillis(1_600_000_000_000L), Files.getLastModifiedTime(dir.resolve("renamed")));
+
+    Files.write(dir.resolve("evil.gz"), gzipNamed("../escape.txt", data));
+    Cli.Result evil = Cli.run(dir, null, "gunzip", "-N", "evil.gz");
+    assertEquals(0, evil.code(), evil.err());
+    assertArrayEquals(data, Files.readAllBytes(dir.resolve("escape.txt")));
+    assertEquals(false, Files.exists(dir.resolve("../escape.txt")));
+  }
+
+  /** One gzip member whose header stores {@code name} (which gzip itself never writes with a path). */
+  private static byte[] gzipNamed(String name, byte[] data) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, 8, 0, 0, 0, 0, 0, 3});
+    out.writeBytes(name.getBytes(StandardCharsets.ISO_8859_1));
+    out.write(0);
+    Deflater d = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    d.setInput(data);
+    d.finish();
+    byte[] buf = new byte[8192];
+    while (!d.finished()) {
+      out.write(buf, 0, d.deflate(buf));
+    }
+    d.end();
+    CRC32 crc = new CRC32();
+    crc.update(data);
+    ByteBuffer trailer = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    trailer.putInt((int) crc.getValue()).putInt(data.length);
+    out.writeBytes(trailer.array());
+    return out.toByteArray();
   }
 
   @Test

@@ -10,11 +10,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +26,9 @@ class SendRecvIT {
   private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
   @TempDir
+  static Path certs;
+
+  @TempDir
   Path from;
 
   @TempDir
@@ -31,6 +36,41 @@ class SendRecvIT {
 
   private Process recv;
   private BufferedReader recvErr;
+
+  /**
+   * A CA, a server certificate for 127.0.0.1 and a client certificate, made with the openssl
+   * command (EC P-256, keys in PKCS#8 PEM) as a user of --tls-cert would make them.
+   */
+  @BeforeAll
+  static void certificates() throws Exception {
+    String ec = "ec_paramgen_curve:P-256";
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
+        "-days", "1", "-subj", "/CN=test CA");
+    Files.writeString(certs.resolve("san.ext"), "subjectAltName=IP:127.0.0.1\n");
+    for (String who : List.of("server", "client")) {
+      openssl("req", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-keyout", who + ".key", "-out", who + ".csr",
+          "-subj", "/CN=" + who);
+      List<String> sign = new ArrayList<>(List.of("x509", "-req", "-in", who + ".csr", "-CA", "ca.pem",
+          "-CAkey", "ca.key", "-CAcreateserial", "-out", who + ".pem", "-days", "1"));
+      if (who.equals("server")) {
+        sign.addAll(List.of("-extfile", "san.ext"));
+      }
+      openssl(sign.toArray(String[]::new));
+    }
+  }
+
+  private static void openssl(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("openssl"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(certs.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+  }
+
+  private static String cert(String name) {
+    return certs.resolve(name).toString();
+  }
 
   @AfterEach
   void stopReceiver() {
@@ -57,9 +97,13 @@ class SendRecvIT {
   }
 
   private void sendAndCompare(String... flags) throws Exception {
+    sendAndCompare(new String[0], flags);
+  }
+
+  private void sendAndCompare(String[] recvFlags, String... flags) throws Exception {
     byte[] data = Cli.logLines(300_000);
     Files.write(from.resolve("big.log"), data);
-    int port = startRecv();
+    int port = startRecv(recvFlags);
     Cli.Result sent = Cli.run(from, null, concat(new String[] {"send", "big.log", "127.0.0.1:" + port}, flags));
     assertEquals(0, sent.code(), sent.err());
     assertTrue(recv.waitFor(30, TimeUnit.SECONDS));
@@ -76,6 +120,33 @@ class SendRecvIT {
   @Test
   void gzippedTransferArrivesWholeAndVerified() throws Exception {
     sendAndCompare("--gzip");
+  }
+
+  private static String[] tlsReceiver() {
+    return new String[] {"--tls-cert", cert("server.pem"), "--tls-key", cert("server.key"),
+        "--tls-ca", cert("ca.pem"), "--require-client-cert"};
+  }
+
+  @Test
+  void tlsTransferWithAClientCertificateArrivesWholeAndVerified() throws Exception {
+    sendAndCompare(tlsReceiver(), "--gzip", "--tls-ca", cert("ca.pem"), "--tls-cert", cert("client.pem"),
+        "--tls-key", cert("client.key"));
+  }
+
+  @Test
+  void aTlsSenderWithoutAClientCertificateIsRefusedLoggedAndNothingIsWritten() throws Exception {
+    Files.write(from.resolve("f"), Cli.logLines(1000));
+    int port = startRecv(tlsReceiver());
+    Cli.Result sent = Cli.run(from, null, "send", "f", "127.0.0.1:" + port, "--tls-ca", cert("ca.pem"));
+    assertEquals(1, sent.code());
+    assertTrue(sent.err().startsWith("pipeline: send: 127.0.0.1:" + port + ": "), sent.err());
+    assertTrue(recvErr.readLine().matches("pipeline: recv: refused 127\\.0\\.0\\.1:\\d+: peer did not return a "
+        + "certificate \\(ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE\\)"));
+    Cli.Result plain = Cli.run(from, null, "send", "f", "127.0.0.1:" + port);
+    assertEquals(1, plain.code());
+    assertTrue(recvErr.readLine().endsWith(": wrong version number (ERR_SSL_WRONG_VERSION_NUMBER)"));
+    assertTrue(recv.isAlive(), "a refused sender must not end the receiver");
+    assertEquals(List.of(), Cli.names(to));
   }
 
   @Test

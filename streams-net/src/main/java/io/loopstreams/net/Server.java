@@ -45,11 +45,24 @@ public final class Server extends EventEmitter {
   public static final Event<Socket> CONNECTION = Event.of("connection");
   /** The server stopped accepting and its last connection closed. */
   public static final Event<Void> CLOSE = Event.of("close");
+  /**
+   * Node's {@code tlsClientError}: a TLS connection failed its handshake (no client certificate
+   * where one is required, plain TCP, a protocol the server refuses) and was closed; it never
+   * became a {@link Socket}.
+   */
+  public static final Event<TlsClientError> TLS_CLIENT_ERROR = Event.of("tlsClientError");
+
+  /** A connection that failed its TLS handshake: Node's error and the peer's address. */
+  public record TlsClientError(RuntimeException error, InetSocketAddress remoteAddress) {
+  }
 
   private record Bound(DisposableServer server) {
   }
 
   private record BindFailed(Throwable error) {
+  }
+
+  private record HandshakeFailed(Throwable error, InetSocketAddress remote) {
   }
 
   // immutable
@@ -108,7 +121,7 @@ public final class Server extends EventEmitter {
 
   private void bind(SslContext tls) {
     Transports.listen(host, port, options.backlog(), options.reusePort(), options.connections(), tls, this::newLink,
-        ds -> bridge.offer(new Bound(ds)), err -> bridge.offer(new BindFailed(err)));
+        (err, remote) -> bridge.offer(new HandshakeFailed(err, remote)), ds -> bridge.offer(new Bound(ds)), err -> bridge.offer(new BindFailed(err)));
   }
 
   private void onSignal(Object s) {
@@ -120,6 +133,8 @@ public final class Server extends EventEmitter {
       }
       emit(LISTENING, address);
       listening.resolve(address);
+    } else if (s instanceof HandshakeFailed h) {
+      emit(TLS_CLIENT_ERROR, new TlsClientError(NetErrors.io(h.error(), "read"), h.remote()));
     } else if (s instanceof BindFailed f) {
       RuntimeException e = NetErrors.listen(f.error(), host, port);
       keepAlive.close();

@@ -52,7 +52,7 @@ class TlsVerificationTest {
   }
 
   /** What a client saw: the echoed text, or its error. */
-  record Outcome(String echoed, Throwable error, int serverConnections) {
+  record Outcome(String echoed, Throwable error, int serverConnections, List<Server.TlsClientError> clientErrors) {
   }
 
   /** A TLS echo server with {@code server}; a client connects to 127.0.0.1 with {@code client}. */
@@ -60,18 +60,20 @@ class TlsVerificationTest {
     Throwable[] error = new Throwable[1];
     ByteArrayOutputStream[] got = new ByteArrayOutputStream[1];
     int[] connections = {0};
+    List<Server.TlsClientError> clientErrors = new ArrayList<>();
     NetTestSupport.withServer(ServerOptions.defaults().tls(server), s -> {
       connections[0]++;
       s.on(Stream.ERROR, e -> { });
       s.pipe(s);
     }, (srv, port) -> {
+      srv.on(Server.TLS_CLIENT_ERROR, clientErrors::add);
       Socket c = Net.connectSecure(NetTestSupport.HOST, port, client, SocketOptions.defaults());
       got[0] = collect(c);
       c.on(Stream.ERROR, e -> error[0] = e);
       c.on(Stream.CLOSE, srv::close);
       c.end(text("hello tls"));
     });
-    return new Outcome(got[0].toString(StandardCharsets.UTF_8), error[0], connections[0]);
+    return new Outcome(got[0].toString(StandardCharsets.UTF_8), error[0], connections[0], clientErrors);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.loopstreams.zlib;
 
+import io.loopstreams.zlib.internal.GzipHeaderParser;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -16,6 +18,15 @@ import java.util.Arrays;
  * @param text the FTEXT hint
  */
 public record GzipHeader(String name, String comment, long mtime, int os, byte[] extra, boolean text) {
+
+  /**
+   * The header at the start of {@code bytes} (their position is not moved), or null when they
+   * end before the header does; a {@link ZlibException} when they are not a gzip header. What
+   * {@code gunzip -N} reads from a file's first block to name the output before decompressing.
+   */
+  public static GzipHeader read(ByteBuffer bytes) {
+    return new GzipHeaderParser().feed(bytes.duplicate(), 0);
+  }
 
   /** The name's bytes as gzip stores them (ISO-8859-1), or null. */
   public byte[] nameBytes() {

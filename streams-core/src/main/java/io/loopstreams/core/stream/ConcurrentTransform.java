@@ -18,9 +18,9 @@ import java.util.function.Function;
  * <pre>
  *   item:  SUBMITTED ─settles→ SETTLED (waits in its slot if an earlier item is pending)
  *                               ─its turn→ EMITTED (pushed) or FAILED (the stream errors)
- *   write: doTransform → submitted → ACKED at once while fewer than n run and the readable side
- *          is below its mark; else HELD until the head item is emitted (then Transform's own
- *          rule holds it further while the readable side stays full)
+ *   write: doTransform → submitted → ACKED at once while nothing is in flight, or fewer than n
+ *          run and the readable side is below its mark; else HELD until the head item is
+ *          emitted (then Transform's own rule holds it further while the readable side stays full)
  *   end:   doFlush → acceptEnd() → DRAINING (all in flight emitted) → emitEnd() → END
  *   destroy: slots dropped; results that settle later are ignored
  * </pre>
@@ -130,7 +130,11 @@ public class ConcurrentTransform<I, O> extends Transform<I, O> {
       callback.done(e);
       return;
     }
-    if (slots.size() < concurrency && readableLength() < readableHighWaterMark()) {
+    // Held only while something is in flight: its settling is what releases the write. With
+    // nothing in flight (a subclass that merges chunks submitted nothing yet) a full readable
+    // side is left to Transform's own rule, which releases the write on the next read.
+    if (slots.isEmpty()
+        || slots.size() < concurrency && readableLength() < readableHighWaterMark()) {
       callback.done(null);
     } else {
       heldWrite = callback;

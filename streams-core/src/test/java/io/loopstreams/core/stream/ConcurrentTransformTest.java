@@ -164,6 +164,56 @@ class ConcurrentTransformTest {
     assertEquals(996, buffered[1]);
   }
 
+  /**
+   * A subclass that merges two chunks per item (as parallel gzip merges chunks into blocks)
+   * submits nothing for every other write. Such a write, arriving while the readable side is full
+   * and nothing is in flight, must still be acknowledged once the consumer reads: no item in
+   * flight is left to release it.
+   */
+  @Test
+  void aMergingWriteThatSubmitsNothingWhileTheReadableSideIsFullIsReleasedByTheNextRead() {
+    List<String> log = new ArrayList<>();
+    EventLoop.run(loop -> {
+      ConcurrentTransform<Integer, Integer> pairs = new ConcurrentTransform<>(
+          StreamOptions.objects().highWaterMark(1), 2) {
+        Integer first;
+
+        @Override
+        protected void accept(Integer chunk) {
+          if (first == null) {
+            first = chunk;
+          } else {
+            submit(Promise.resolved(loop, first * 10 + chunk));
+            first = null;
+          }
+        }
+
+        @Override
+        protected void acceptEnd() {
+          if (first != null) {
+            submit(Promise.resolved(loop, first * 10));
+          }
+        }
+      };
+      for (int i = 1; i <= 7; i++) {
+        int n = i;
+        pairs.write(i, err -> log.add("ack " + n));
+      }
+      // nobody reads until every microtask ran: the readable side fills up first (and end() is
+      // not called yet: after it, Transform acknowledges every write whatever its readable side)
+      loop.setImmediate(() -> {
+        log.add("read from here");
+        pairs.on(Stream.DATA, d -> log.add("data " + d));
+        pairs.on(Stream.END, () -> log.add("end"));
+        pairs.end();
+      });
+    });
+    // before the fix the log stopped at "data 34": write 5 (merged, nothing submitted) was held
+    // with nothing in flight to release it
+    assertEquals(List.of("ack 1", "ack 2", "ack 3", "read from here", "data 12", "ack 4", "data 34",
+        "ack 5", "data 56", "ack 6", "data 70", "ack 7", "end"), log);
+  }
+
   @Test
   void theSubclassHooksFrameTheOutputInOrder() {
     List<Object> got = new ArrayList<>();

@@ -2,12 +2,17 @@ package io.loopstreams.net.internal;
 
 import io.loopstreams.core.ErrorCode;
 import io.loopstreams.net.TlsException;
+import io.netty.handler.ssl.NotSslRecordException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.SSLException;
 
 /**
  * Certificate verification failures with OpenSSL's codes and Node's messages, e.g.
@@ -88,7 +93,14 @@ public final class TlsErrors {
     return String.join(", ", names);
   }
 
-  /** The Node error a handshake failure stands for, or null when it is not a verification failure. */
+  /**
+   * The Node error a handshake failure stands for: a verification failure, a fatal alert from
+   * the peer ({@code ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED}), a client that sent no
+   * certificate where one is required, or plain TCP talking to TLS
+   * ({@code ERR_SSL_WRONG_VERSION_NUMBER}); null when it is none of them. The message is
+   * OpenSSL's reason text ({@code tlsv13 alert certificate required}) without the library's
+   * file and line prefix that Node's messages carry.
+   */
   public static TlsException map(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof Failure f) {
@@ -98,7 +110,54 @@ public final class TlsErrors {
         return e;
       }
     }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      ErrorCode code = protocolCode(c);
+      if (code != null) {
+        String reason = code.code().substring("ERR_SSL_".length()).toLowerCase(Locale.ROOT).replace('_', ' ');
+        return new TlsException(code, reason, null, t);
+      }
+    }
     return null;
+  }
+
+  /** The OpenSSL reason code of one JDK or Netty TLS exception, or null. */
+  private static ErrorCode protocolCode(Throwable c) {
+    if (c instanceof NotSslRecordException) {
+      return ErrorCode.ERR_SSL_WRONG_VERSION_NUMBER;
+    }
+    if (!(c instanceof SSLException)) {
+      return null;
+    }
+    String m = String.valueOf(c.getMessage());
+    if (m.startsWith("Unsupported or unrecognized SSL message")) {
+      return ErrorCode.ERR_SSL_WRONG_VERSION_NUMBER;
+    }
+    if (m.startsWith("Empty client certificate chain")) {
+      return ErrorCode.ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE;
+    }
+    if (m.startsWith(ALERT)) {
+      return ALERTS.get(m.substring(ALERT.length()).trim());
+    }
+    return null;
+  }
+
+  /** The JDK's text for a fatal alert from the peer, followed by the alert's TLS name. */
+  private static final String ALERT = "Received fatal alert:";
+
+  /** TLS alert names (bad_certificate) to OpenSSL's codes, which add the defining version. */
+  private static final Map<String, ErrorCode> ALERTS = alerts();
+
+  private static Map<String, ErrorCode> alerts() {
+    Map<String, ErrorCode> m = new HashMap<>();
+    for (ErrorCode c : ErrorCode.values()) {
+      String n = c.code();
+      int at = n.indexOf('_', "ERR_SSL_TLSV".length());
+      if (n.startsWith("ERR_SSL_SSLV3_") || n.startsWith("ERR_SSL_TLSV")) {
+        String name = n.substring(at + 1).replaceFirst("^ALERT_", "").toLowerCase(Locale.ROOT);
+        m.put(name.equals("user_cancelled") ? "user_canceled" : name, c);
+      }
+    }
+    return Map.copyOf(m);
   }
 
   /** The innermost cause that is not a wrapper (Reactor's, Netty's decoder and handshake wrappers). */

@@ -8,6 +8,7 @@ import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -33,8 +34,8 @@ public final class Transports {
   /** Binds a server; {@code linkFor} makes the link of each accepted connection (Netty thread). */
   public static Disposable listen(String host, int port, int backlog, boolean reusePort, SocketOptions o,
       SslContext tls,
-      java.util.function.Supplier<ChannelLink> linkFor, Consumer<DisposableServer> bound,
-      Consumer<Throwable> failed) {
+      java.util.function.Supplier<ChannelLink> linkFor, BiConsumer<Throwable, InetSocketAddress> handshakeFailed,
+      Consumer<DisposableServer> bound, Consumer<Throwable> failed) {
     TcpServer server = TcpServer.create().host(host).port(port)
         .option(ChannelOption.SO_BACKLOG, backlog)
         .option(ChannelOption.SO_REUSEADDR, true)
@@ -47,7 +48,8 @@ public final class Transports {
         .doOnConnection(conn -> conn.addHandlerLast(LINK, linkFor.get()))
         .handle((in, out) -> Mono.never());
     if (tls != null) {
-      server = server.secure(spec -> spec.sslContext(tls));
+      server = server.secure(spec -> spec.sslContext(tls))
+          .doOnChannelInit((observer, channel, remote) -> HandshakeWatch.watch(channel, handshakeFailed));
     }
     return server.bind().subscribe(bound, failed);
   }

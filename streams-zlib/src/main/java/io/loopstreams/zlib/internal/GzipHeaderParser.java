@@ -16,7 +16,7 @@ import java.util.zip.CRC32;
  *   FIXED (10 bytes) → [XLEN (2) → EXTRA (XLEN)] → [NAME ..0] → [COMMENT ..0] → [HCRC (2)] → done
  * </pre>
  */
-final class GzipHeaderParser {
+public final class GzipHeaderParser {
   /** Longest header accepted (names and comments included), so memory stays bounded. */
   static final int MAX_HEADER = 1 << 20;
 
@@ -42,7 +42,7 @@ final class GzipHeaderParser {
    * next member), or null when {@code in} ran out first. {@code offset} is where {@code in}'s
    * position lies in the whole input, for errors.
    */
-  GzipHeader feed(ByteBuffer in, long offset) {
+  public GzipHeader feed(ByteBuffer in, long offset) {
     long at = offset - bytes.size();
     while (in.hasRemaining()) {
       int b = in.get() & 0xff;
