@@ -143,7 +143,7 @@ public abstract class Readable<T> extends ReadableOperators<T> {
       awaitDrain = 0;
       rs |= DATA_EMITTED;
       stats.out(objectMode ? 0 : size);
-      emitData(chunk);
+      emitData(chunk, false);
     } else {
       length += size;
       if (length >= hwm && !hasWritableSide()) {
@@ -230,8 +230,13 @@ public abstract class Readable<T> extends ReadableOperators<T> {
    * buffered and the stream has not ended. {@code read(0)} only triggers a refill. Emits DATA for
    * what it returns.
    */
-  @SuppressWarnings("unchecked")
   public T read(long n) {
+    return read(n, false);
+  }
+
+  /** {@code toFlow}: the chunk goes to the DATA listeners only (flowing mode), not to a caller. */
+  @SuppressWarnings("unchecked")
+  private T read(long n, boolean toFlow) {
     loop.checkInLoop(this);
     if (n > 1L << 30) {
       throw StreamException.outOfRange("size", "<= 1GiB", n);
@@ -307,13 +312,21 @@ public abstract class Readable<T> extends ReadableOperators<T> {
     if (ret != null && !errorEmitted() && !closeEmitted()) {
       rs |= DATA_EMITTED;
       stats.out(objectMode ? 0 : want);
-      emitData(ret);
+      emitData(ret, !toFlow);
     }
     return (T) ret;
   }
 
-  /** DATA: straight to the pipe when it is the only listener, else through the emitter. */
-  private void emitData(Object chunk) {
+  /**
+   * DATA: straight to the pipe when it is the only listener, else through the emitter. A pooled
+   * chunk's entry first moves to its adopter, or its block is shared ({@code returned}: the
+   * caller of {@code read()} has it too).
+   */
+  private void emitData(Object chunk, boolean returned) {
+    if (pooled != null) {
+      boolean adopted = !returned && adopter != null && !adopter.destroyed();
+      pooled.handOver(chunk, adopted ? adopter.adoptedChunks : null);
+    }
     Pipe<T> p = dataPipe;
     if (p != null) {
       p.onData(chunk);
@@ -325,6 +338,8 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   /** Finds the pipe that is the only DATA listener, if one is (see {@link #dataPipe}). */
   private void updateDataPipe() {
     dataPipe = null;
+    adopter = pooled == null || pipes == null || emitOverridden() ? null
+        : Pipe.adopter(pipes, listeners(DATA));
     if (pipes == null || pipes.isEmpty() || listenerCount(DATA) != 1 || emitOverridden()) {
       return;
     }
@@ -383,6 +398,9 @@ public abstract class Readable<T> extends ReadableOperators<T> {
       out.position(out.position() + take);
       if (take == b.remaining()) {
         buffer.pollFirst();
+        if (pooled != null) {
+          pooled.discard(b); // copied out, seen by nobody: its block may go back
+        }
       } else {
         takeFront(b, take);
       }
@@ -393,6 +411,9 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   /** Replaces the head {@code b} of the buffer by its bytes after {@code n}; returns the first n. */
   private ByteBuffer takeFront(ByteBuffer b, int n) {
     buffer.pollFirst();
+    if (pooled != null) {
+      pooled.handOver(b, null); // views of it go out: its block is shared
+    }
     buffer.addFirst(b.slice(b.position() + n, b.remaining() - n));
     return b.slice(b.position(), n);
   }
@@ -424,7 +445,7 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   }
 
   private void flow() {
-    while ((rs & FLOWING) != 0 && read() != null) {
+    while ((rs & FLOWING) != 0 && (pooled == null ? read() : read(-1, true)) != null) {
       // read() emits DATA for each chunk
     }
   }

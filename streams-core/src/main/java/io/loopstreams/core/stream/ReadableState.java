@@ -1,8 +1,10 @@
 package io.loopstreams.core.stream;
 
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.buffer.ChunkLedger;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The readable side's state, as Node's {@code ReadableState}: one int of bits ({@code rs}), the
@@ -81,6 +83,10 @@ abstract class ReadableState<T> extends Stream {
   List<Pipe<T>> pipes;
   /** Node's awaitDrainWriters: destinations whose DRAIN the flow waits for. */
   int awaitDrain;
+  /** A pooled source's chunks not yet delivered ({@link #trackPooledChunks}), or null. */
+  ChunkLedger pooled;
+  /** The one consumer that would adopt a pooled chunk delivered now, or null. */
+  Writable<?> adopter;
 
   ReadableState(EventLoop loop, StreamOptions options) {
     super(loop, options);
@@ -91,6 +97,36 @@ abstract class ReadableState<T> extends Stream {
     if (!options.readable) {
       rs |= EOF_PUSHED | END_EMITTED | READABLE_OFF;
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Pooled chunks (docs/buffers.md)
+
+  /**
+   * Declares this a pooled source: before each push of a chunk cut from a {@link
+   * io.loopstreams.core.buffer.PooledBlock}, it records the chunk (with one reference to the
+   * block) in {@code ledger}. When the chunk is delivered, flowing, to a sole pipe whose
+   * destination adopts chunks (other DATA listeners may only be {@link ChunkObserver}s), its
+   * entry moves to the destination, which releases it once written; any other delivery shares
+   * the block. Call it from the constructor; a class that overrides {@code read} cannot.
+   */
+  protected final void trackPooledChunks(ChunkLedger ledger) {
+    if (overrides(getClass(), Readable.class, "read", long.class)
+        || overrides(getClass(), Readable.class, "read")) {
+      throw new IllegalStateException(name() + " overrides read(): its chunks cannot be tracked");
+    }
+    if (listenerCount(DATA) > 0) {
+      throw new IllegalStateException(name() + " already has a consumer");
+    }
+    pooled = Objects.requireNonNull(ledger, "ledger");
+  }
+
+  /**
+   * Whether a chunk delivered now would be adopted (see {@link #trackPooledChunks}): a pooled
+   * source cuts its chunks from pooled blocks only then, and from plain heap buffers otherwise.
+   */
+  protected final boolean pooledChunksAdopted() {
+    return adopter != null && !adopter.destroyed();
   }
 
   // ---------------------------------------------------------------------------------------------
