@@ -1,8 +1,8 @@
 /**
  * The event loop, promises, the emitter, cancellation and errors ({@code io.loopstreams.core}),
  * Node's streams ({@code .stream}), text transforms ({@code .text}), the loop monitor
- * ({@code .monitor}), workers and message ports ({@code .worker}) and the Reactive Streams
- * adapters ({@code .reactive}).
+ * ({@code .monitor}), workers and message ports ({@code .worker}), pooled buffers ({@code .buffer})
+ * and the Reactive Streams adapters ({@code .reactive}).
  *
  * <p>{@code io.loopstreams.core.internal} holds what the project's own modules share and users
  * must not depend on: it is exported only to them.
@@ -15,6 +15,7 @@ module io.loopstreams.core {
 
   exports io.loopstreams.core;
   exports io.loopstreams.core.stream;
+  exports io.loopstreams.core.buffer;
   exports io.loopstreams.core.text;
   exports io.loopstreams.core.monitor;
   exports io.loopstreams.core.worker;

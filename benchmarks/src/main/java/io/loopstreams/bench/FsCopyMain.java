@@ -1,6 +1,8 @@
 package io.loopstreams.bench;
 
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.buffer.BufferPool;
+import io.loopstreams.core.stream.ChunkObserver;
 import io.loopstreams.core.stream.Pipeline;
 import io.loopstreams.core.stream.Readable;
 import io.loopstreams.core.stream.Stream;
@@ -17,12 +19,14 @@ import java.util.List;
  * Copies one file, for {@code benchmarks/run-fs-bench.sh}:
  * <pre>
  *   FsCopyMain stream SRC DST   # Pipeline.run(Fs.createReadStream, Fs.createWriteStream) through
- *                               # DATA events (the direct transfer is defeated on purpose)
+ *                               # DATA events (the direct transfer is defeated on purpose by a
+ *                               # byte-counting DATA observer)
  *   FsCopyMain direct SRC DST   # the same two streams, letting Pipeline use transferTo
  *   FsCopyMain copy SRC DST     # Fs.copy (transferTo)
  *   FsCopyMain all SRC DST      # the three in turn (a training run for a class-data archive)
  * </pre>
- * Prints the bytes copied and the wall time inside the JVM on stderr. {@code -Dbench.readHwm}
+ * Prints the bytes copied, the wall time inside the JVM and the shared buffer pool's counters
+ * on stderr. {@code -Dbench.readHwm}
  * and {@code -Dbench.writeHwm} override the streams' marks.
  */
 public final class FsCopyMain {
@@ -57,14 +61,20 @@ public final class FsCopyMain {
           FileWriteStream out = Fs.createWriteStream(dst, WriteOptions.defaults().highWaterMark(
               Long.getLong("bench.writeHwm", WriteOptions.defaults().highWaterMark())));
           Readable<ByteBuffer> source = in;
+          long[] observed = {0};
           if (mode.equals("stream")) {
-            // A DATA observer makes the pipeline pipe chunks instead of using transferTo.
-            source.on(Stream.DATA, c -> { });
+            // A DATA observer makes the pipeline pipe chunks instead of using transferTo. It counts
+            // bytes and keeps no chunk (a ChunkObserver, as a progress bar would be), so the
+            // source's pooled blocks still go back to the pool once written.
+            source.on(Stream.DATA, (ChunkObserver<Object>) c -> observed[0] += ((ByteBuffer) c).remaining());
             source.pause();
           }
           Pipeline.run(List.of(in, out), e -> {
             failure[0] = e;
             bytes[0] = out.bytesWritten();
+            if (e == null && mode.equals("stream") && observed[0] != bytes[0]) {
+              failure[0] = new IllegalStateException("observed " + observed[0] + " bytes, wrote " + bytes[0]);
+            }
           });
         }
         case "copy" -> Fs.copy(src, dst).onSettled((n, e) -> {
@@ -79,7 +89,7 @@ public final class FsCopyMain {
       failure[0].printStackTrace();
       return false;
     }
-    System.err.println(mode + ": " + bytes[0] + " bytes in " + ms + " ms");
+    System.err.println(mode + ": " + bytes[0] + " bytes in " + ms + " ms; " + BufferPool.shared());
     return true;
   }
 }

@@ -5,6 +5,9 @@ import io.loopstreams.core.Event;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.OffloadSlot;
 import io.loopstreams.core.StreamException;
+import io.loopstreams.core.buffer.BufferPool;
+import io.loopstreams.core.buffer.ChunkLedger;
+import io.loopstreams.core.buffer.PooledBlock;
 import io.loopstreams.core.internal.LoopAccess;
 import io.loopstreams.core.stream.Finished;
 import io.loopstreams.core.stream.Pipeline;
@@ -37,6 +40,13 @@ import java.util.function.BiConsumer;
  * {@code /proc} files say 0 and files grow), and the end is pushed with the last slice (no
  * extra round trip). A FIFO or character device is read in sequence, one read per request
  * returning what is there, and ends when a read returns -1.
+ *
+ * <h2>Pooled blocks</h2>
+ * While the stream's one consumer adopts chunks (a sole pipe into a {@link FileWriteStream},
+ * {@link io.loopstreams.core.stream.ChunkObserver}s aside), a whole block is read into a direct
+ * buffer of {@link BufferPool#shared()} and its chunks are tracked: each goes back to the pool
+ * once the destination wrote it (docs/buffers.md). Otherwise, and for the last, short block of a
+ * file, blocks are plain heap buffers as before.
  *
  * <h2>Direct transfer</h2>
  * A {@link Pipeline} of exactly this stream and a {@link FileWriteStream} with nothing read or
@@ -73,6 +83,9 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
   private final int block;
   private final ReadJob job = new ReadJob();
   private final BiConsumer<ByteBuffer, Throwable> onRead = this::onRead;
+  private final BufferPool pool = BufferPool.shared();
+  /** The pooled chunks pushed and not yet delivered. */
+  private final ChunkLedger pooledChunks = new ChunkLedger();
 
   // loop thread only
   private FileChannel channel;
@@ -108,6 +121,7 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     this.chunk = (int) options.highWaterMark();
     // A whole number of chunks, so that every chunk but the file's last is exactly the mark.
     this.block = chunk * Math.max(1, Math.min(MAX_CHUNKS_PER_BLOCK, MAX_BLOCK / chunk));
+    trackPooledChunks(pooledChunks);
   }
 
   /** Validates before the stream exists (a throwing constructor must not leave a construct queued). */
@@ -188,16 +202,21 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     job.position = pos;
     job.length = (int) want;
     job.regular = regular;
+    job.pooled = want == block && block <= pool.blockSize() && pooledChunksAdopted();
     slot.submit(job, onRead);
   }
 
   private void onRead(ByteBuffer buf, Throwable error) {
-    if (destroyed()) {
-      return; // the close deferred by doDestroy runs next
-    }
-    if (error != null) {
-      destroy(error);
-      return;
+    PooledBlock pooledBlock = job.block;
+    job.block = null;
+    if (destroyed() || error != null) {
+      if (pooledBlock != null) {
+        pooledBlock.release(); // nobody saw it
+      }
+      if (!destroyed()) {
+        destroy(error);
+      }
+      return; // if destroyed: the close deferred by doDestroy runs next
     }
     int n = buf.remaining();
     pos += n;
@@ -210,11 +229,27 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     }
     eof = last;
     for (int off = 0; off < n; off += chunk) {
-      push(buf.slice(off, Math.min(chunk, n - off)));
+      ByteBuffer slice = buf.slice(off, Math.min(chunk, n - off));
+      if (pooledBlock != null) {
+        if (destroyed()) {
+          break; // a listener destroyed the stream: the push would drop the chunk
+        }
+        pooledChunks.add(slice, pooledBlock.retain());
+      }
+      push(slice);
+    }
+    if (pooledBlock != null) {
+      pooledBlock.release(); // the reader's reference; the chunks hold theirs
     }
     if (last) {
       pushEnd();
     }
+  }
+
+  /** A chunk dropped unseen by destroy goes back to its block (if pooled). */
+  @Override
+  protected void doDiscard(Object chunk) {
+    pooledChunks.discard(chunk);
   }
 
   @Override
@@ -243,12 +278,21 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     long position;
     int length;
     boolean regular;
+    boolean pooled;
     // written on the pool, read on the loop after the completion hand-off
     boolean sawEnd;
+    /** The pooled block read into (acquired here, on the pool), or null. */
+    PooledBlock block;
 
     @Override
     public ByteBuffer call() {
-      ByteBuffer buf = ByteBuffer.allocate(length);
+      ByteBuffer buf;
+      if (pooled) {
+        block = pool.acquire(length);
+        buf = block.buffer();
+      } else {
+        buf = ByteBuffer.allocate(length);
+      }
       FileChannel ch = channel;
       try {
         if (!regular) {

@@ -6,6 +6,7 @@ import io.loopstreams.core.Event;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.OffloadSlot;
 import io.loopstreams.core.SystemException;
+import io.loopstreams.core.buffer.ChunkLedger;
 import io.loopstreams.core.internal.LoopAccess;
 import io.loopstreams.core.stream.Finished;
 import io.loopstreams.core.stream.Stream;
@@ -21,6 +22,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
@@ -40,6 +42,8 @@ import java.util.function.BiConsumer;
  * </pre>
  * One request is in flight at a time: a single write, or a gathering write ({@code
  * FileChannel.write(ByteBuffer[])}, one {@code writev}) of every chunk buffered meanwhile.
+ * Pooled chunks handed over by a sole pipe from a pooled source are adopted, and released as
+ * soon as their write completed (docs/buffers.md).
  *
  * <h2>Atomic writes</h2>
  * With {@code atomic}, data goes to {@code .<name>.<pid>.<random>.tmp} next to the file the
@@ -53,7 +57,9 @@ import java.util.function.BiConsumer;
  * <h2>Differences from Node</h2>
  * OPEN carries the {@link Path}. Flags are {@link WriteOptions.Flag} values. No {@code fd},
  * {@code mode}, {@code autoClose:false} or {@code fs} options; {@code atomic} is an addition.
- * Chunks are not modified: the stream writes from duplicates. The default {@code
+ * Chunks are not modified: the stream writes from duplicates (even an adopted pooled chunk: a
+ * {@code ChunkObserver} registered after the pipe may still read its position while the write
+ * starts on the pool). The default {@code
  * highWaterMark} is 1 MiB rather than 64 KiB, so that a pipe batches the chunks that arrive
  * while a request is in flight into one gathering write (see {@link WriteOptions}).
  */
@@ -71,6 +77,8 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   private final WriteOptions options;
   private final WriteJob job = new WriteJob();
   private final BiConsumer<Long, Throwable> onWritten = this::onWritten;
+  /** Pooled chunks adopted from a pipe, released once written. */
+  private final ChunkLedger adopted = new ChunkLedger();
 
   // loop thread only
   private FileChannel channel;
@@ -103,6 +111,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
     this.slot = OffloadSlot.of(loop);
     this.path = path;
     this.options = options;
+    adoptPooledChunks(adopted);
   }
 
   /** The destination file. */
@@ -212,18 +221,22 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   @Override
   protected void doWrite(ByteBuffer chunk, Callback callback) {
     job.single = chunk.duplicate();
-    job.many = null;
+    job.count = 0;
+    job.chunk = chunk;
     start(callback);
   }
 
   @Override
   protected void doWritev(List<ByteBuffer> chunks, Callback callback) {
-    ByteBuffer[] bufs = new ByteBuffer[chunks.size()];
-    for (int i = 0; i < bufs.length; i++) {
+    int n = chunks.size();
+    ByteBuffer[] bufs = job.many != null && job.many.length >= n ? job.many : new ByteBuffer[Math.max(n, 16)];
+    for (int i = 0; i < n; i++) {
       bufs[i] = chunks.get(i).duplicate();
     }
     job.single = null;
     job.many = bufs;
+    job.count = n;
+    job.chunks = chunks;
     start(callback);
   }
 
@@ -237,11 +250,30 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
     Callback cb = writeCallback;
     writeCallback = null;
     job.single = null;
-    job.many = null;
+    if (job.count > 0) {
+      Arrays.fill(job.many, 0, job.count, null); // the array is kept for the next batch
+      job.count = 0;
+    }
+    releaseWritten();
     if (error == null) {
       bytesWritten += n;
     }
     cb.done(error);
+  }
+
+  /** The request is over: the pool thread no longer reads its chunks, and neither do we. */
+  private void releaseWritten() {
+    if (!adopted.isEmpty()) {
+      if (job.chunks != null) {
+        for (ByteBuffer c : job.chunks) {
+          adopted.release(c);
+        }
+      } else {
+        adopted.release(job.chunk);
+      }
+    }
+    job.chunk = null;
+    job.chunks = null;
   }
 
   @Override
@@ -284,6 +316,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   }
 
   private void close(Throwable error, Callback callback) {
+    adopted.releaseAll(); // nothing in flight; writes still buffered will never start
     FileChannel ch = channel;
     AtomicFile file = committed ? null : atomic;
     channel = null;
@@ -316,7 +349,12 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
     // written on the loop before the hand-off to the pool, read there (executor hand-off)
     FileChannel channel;
     ByteBuffer single;
+    /** Reused from batch to batch: the first {@code count} entries are this request's. */
     ByteBuffer[] many;
+    int count;
+    // loop thread only: the chunks of the request, as written (released after it)
+    ByteBuffer chunk;
+    List<ByteBuffer> chunks;
 
     @Override
     public Long call() {
@@ -328,9 +366,9 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
           }
         } else {
           int first = 0;
-          while (first < many.length) {
-            n += channel.write(many, first, many.length - first);
-            while (first < many.length && !many[first].hasRemaining()) {
+          while (first < count) {
+            n += channel.write(many, first, count - first);
+            while (first < count && !many[first].hasRemaining()) {
               first++;
             }
           }

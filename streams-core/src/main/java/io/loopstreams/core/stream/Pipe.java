@@ -2,6 +2,7 @@ package io.loopstreams.core.stream;
 
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.Listener;
+import java.util.List;
 
 /**
  * One {@code src.pipe(dest)} link (Node's {@code Readable.prototype.pipe} closure state). Writes
@@ -41,6 +42,33 @@ final class Pipe<T> {
         ? null : (WritableState<T>) destStream.writableSide();
     this.end = end;
     this.endFn = end ? this::onEnd : this::unpipe;
+  }
+
+  /**
+   * The destination that adopts a pooled chunk delivered to {@code dataListeners} now, or null:
+   * the listeners are one pipe's (writing straight into a destination that adopts chunks) plus
+   * only {@link ChunkObserver}s.
+   */
+  static Writable<?> adopter(List<? extends Pipe<?>> pipes, List<Object> dataListeners) {
+    Pipe<?> sole = null;
+    for (Object l : dataListeners) {
+      if (l instanceof ChunkObserver) {
+        continue;
+      }
+      if (sole != null) {
+        return null;
+      }
+      for (Pipe<?> p : pipes) {
+        if (p.onData == l) {
+          sole = p;
+        }
+      }
+      if (sole == null) {
+        return null;
+      }
+    }
+    return sole != null && sole.sink != null && sole.destStream instanceof Writable<?> w
+        && w.adoptedChunks != null ? w : null;
   }
 
   void start() {

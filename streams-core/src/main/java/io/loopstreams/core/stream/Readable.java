@@ -143,7 +143,7 @@ public abstract class Readable<T> extends ReadableOperators<T> {
       awaitDrain = 0;
       rs |= DATA_EMITTED;
       stats.out(objectMode ? 0 : size);
-      emitData(chunk);
+      emitData(chunk, false);
     } else {
       length += size;
       if (length >= hwm && !hasWritableSide()) {
@@ -230,11 +230,16 @@ public abstract class Readable<T> extends ReadableOperators<T> {
    * buffered and the stream has not ended. {@code read(0)} only triggers a refill. Emits DATA for
    * what it returns.
    */
-  @SuppressWarnings("unchecked")
   public T read(long n) {
+    return read(n, false);
+  }
+
+  /** {@code toFlow}: the chunk goes to the DATA listeners only (flowing mode), not to a caller. */
+  @SuppressWarnings("unchecked")
+  private T read(long n, boolean toFlow) {
     loop.checkInLoop(this);
     if (n < 0 && canReadAhead()) {
-      return readAhead();
+      return readAhead(toFlow);
     }
     if (n > 1L << 30) {
       throw StreamException.outOfRange("size", "<= 1GiB", n);
@@ -302,7 +307,7 @@ public abstract class Readable<T> extends ReadableOperators<T> {
     if (ret != null && !errorEmitted() && !closeEmitted()) {
       rs |= DATA_EMITTED;
       stats.out(objectMode ? 0 : want);
-      emitData(ret);
+      emitData(ret, !toFlow);
     }
     return (T) ret;
   }
@@ -322,7 +327,7 @@ public abstract class Readable<T> extends ReadableOperators<T> {
    * emitted), then the head chunk out.
    */
   @SuppressWarnings("unchecked")
-  private T readAhead() {
+  private T readAhead(boolean toFlow) {
     rs = (rs & ~EMITTED_READABLE) | READING | IN_DO_READ;
     callDoRead();
     rs &= ~IN_DO_READ;
@@ -348,7 +353,7 @@ public abstract class Readable<T> extends ReadableOperators<T> {
     if (!errorEmitted() && !closeEmitted()) {
       rs |= DATA_EMITTED;
       stats.out(0);
-      emitData(ret);
+      emitData(ret, !toFlow);
     }
     return (T) ret;
   }
@@ -365,8 +370,16 @@ public abstract class Readable<T> extends ReadableOperators<T> {
     stats.hookEnd(t0, objectMode);
   }
 
-  /** DATA: straight to the pipe when it is the only listener, else through the emitter. */
-  private void emitData(Object chunk) {
+  /**
+   * DATA: straight to the pipe when it is the only listener, else through the emitter. A pooled
+   * chunk's entry first moves to its adopter, or its block is shared ({@code returned}: the
+   * caller of {@code read()} has it too).
+   */
+  private void emitData(Object chunk, boolean returned) {
+    if (pooled != null) {
+      boolean adopted = !returned && adopter != null && !adopter.destroyed();
+      pooled.handOver(chunk, adopted ? adopter.adoptedChunks : null);
+    }
     Pipe<T> p = dataPipe;
     if (p != null) {
       p.onData(chunk);
@@ -378,6 +391,8 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   /** Finds the pipe that is the only DATA listener, if one is (see {@link #dataPipe}). */
   private void updateDataPipe() {
     dataPipe = null;
+    adopter = pooled == null || pipes == null || emitOverridden() ? null
+        : Pipe.adopter(pipes, listeners(DATA));
     if (pipes == null || pipes.isEmpty() || listenerCount(DATA) != 1 || emitOverridden()) {
       return;
     }
@@ -420,7 +435,7 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   private void flow() {
     // read() emits DATA for each chunk; the steady state skips its general algorithm (and its
     // size, which keeps the JIT from inlining it here).
-    while ((rs & FLOWING) != 0 && (canReadAhead() ? readAhead() : read()) != null) {
+    while ((rs & FLOWING) != 0 && (canReadAhead() ? readAhead(true) : read(-1, true)) != null) {
     }
   }
 

@@ -1,9 +1,11 @@
 package io.loopstreams.core.stream;
 
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.buffer.ChunkLedger;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The readable side's state, as Node's {@code ReadableState}: one int of bits ({@code rs}), the
@@ -83,6 +85,10 @@ abstract class ReadableState<T> extends Stream {
   List<Pipe<T>> pipes;
   /** Node's awaitDrainWriters: destinations whose DRAIN the flow waits for. */
   int awaitDrain;
+  /** A pooled source's chunks not yet delivered ({@link #trackPooledChunks}), or null. */
+  ChunkLedger pooled;
+  /** The one consumer that would adopt a pooled chunk delivered now, or null. */
+  Writable<?> adopter;
 
   ReadableState(EventLoop loop, StreamOptions options) {
     super(loop, options);
@@ -140,6 +146,9 @@ abstract class ReadableState<T> extends Stream {
       out.position(out.position() + take);
       if (take == b.remaining()) {
         buffer.pollFirst();
+        if (pooled != null) {
+          pooled.discard(b); // copied out, seen by nobody: its block may go back
+        }
       } else {
         takeFront(b, take);
       }
@@ -150,12 +159,45 @@ abstract class ReadableState<T> extends Stream {
   /** Replaces the head {@code b} of the buffer by its bytes after {@code n}; returns the first n. */
   private ByteBuffer takeFront(ByteBuffer b, int n) {
     buffer.pollFirst();
+    if (pooled != null) {
+      pooled.handOver(b, null); // views of it go out: its block is shared
+    }
     buffer.addFirst(b.slice(b.position() + n, b.remaining() - n));
     return b.slice(b.position(), n);
   }
 
   static long nextPowerOfTwo(long n) {
     return n >= 1L << 30 ? 1L << 30 : Long.highestOneBit(n - 1) << 1;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Pooled chunks (docs/buffers.md)
+
+  /**
+   * Declares this a pooled source: before each push of a chunk cut from a {@link
+   * io.loopstreams.core.buffer.PooledBlock}, it records the chunk (with one reference to the
+   * block) in {@code ledger}. When the chunk is delivered, flowing, to a sole pipe whose
+   * destination adopts chunks (other DATA listeners may only be {@link ChunkObserver}s), its
+   * entry moves to the destination, which releases it once written; any other delivery shares
+   * the block. Call it from the constructor; a class that overrides {@code read} cannot.
+   */
+  protected final void trackPooledChunks(ChunkLedger ledger) {
+    if (overrides(getClass(), Readable.class, "read", long.class)
+        || overrides(getClass(), Readable.class, "read")) {
+      throw new IllegalStateException(name() + " overrides read(): its chunks cannot be tracked");
+    }
+    if (listenerCount(DATA) > 0) {
+      throw new IllegalStateException(name() + " already has a consumer");
+    }
+    pooled = Objects.requireNonNull(ledger, "ledger");
+  }
+
+  /**
+   * Whether a chunk delivered now would be adopted (see {@link #trackPooledChunks}): a pooled
+   * source cuts its chunks from pooled blocks only then, and from plain heap buffers otherwise.
+   */
+  protected final boolean pooledChunksAdopted() {
+    return adopter != null && !adopter.destroyed();
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package io.loopstreams.core.stream;
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.StreamException;
+import io.loopstreams.core.buffer.ChunkLedger;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,6 +23,8 @@ import java.util.Objects;
 public abstract non-sealed class Writable<T> extends Stream implements WritableStream<T> {
 
   final WritableState<T> ws;
+  /** Where pooled chunks piped in are handed over ({@link #adoptPooledChunks}), or null. */
+  ChunkLedger adoptedChunks;
 
   /** A writable on the current loop. */
   protected Writable(StreamOptions options) {
@@ -54,6 +57,18 @@ public abstract non-sealed class Writable<T> extends Stream implements WritableS
         }
       }
     };
+  }
+
+  /**
+   * Declares that this stream adopts pooled chunks (docs/buffers.md): a pooled source piped into
+   * it alone hands each chunk's entry over to {@code ledger} before writing it. The stream must
+   * then {@link ChunkLedger#release release} each chunk once its write completed (or failed) and
+   * keep no reference to it afterwards, and {@link ChunkLedger#releaseAll() release all} once it
+   * can touch none any more (after its last write, in {@code doDestroy}). Call it from the
+   * constructor of a class that does not override {@code write}.
+   */
+  protected final void adoptPooledChunks(ChunkLedger ledger) {
+    adoptedChunks = Objects.requireNonNull(ledger, "ledger");
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ class ModuleDescriptorTest {
     Map<String, Set<String>> expected = new TreeMap<>();
     for (String api : new String[] {"io.loopstreams.core", "io.loopstreams.core.stream",
         "io.loopstreams.core.text", "io.loopstreams.core.monitor", "io.loopstreams.core.reactive",
-        "io.loopstreams.core.worker"}) {
+        "io.loopstreams.core.worker", "io.loopstreams.core.buffer"}) {
       expected.put(api, Set.of("*"));
     }
     expected.put("io.loopstreams.core.internal", new TreeSet<>(SIBLINGS));
@@ -62,11 +62,13 @@ class ModuleDescriptorTest {
   void noInternalPackageIsExportedToEveryone() throws Exception {
     ModuleDescriptor d = descriptorOf(LoopAccess.class);
     String adapters = Class.forName("io.loopstreams.core.reactive.internal.Signals").getPackageName();
+    String quarantine = Class.forName("io.loopstreams.core.buffer.internal.Quarantine").getPackageName();
     for (Exports e : d.exports()) {
       if (e.source().contains(".internal")) {
         assertTrue(e.isQualified(), e.source() + " is exported to everyone");
       }
     }
     assertTrue(d.exports().stream().noneMatch(e -> e.source().equals(adapters)));
+    assertTrue(d.exports().stream().noneMatch(e -> e.source().equals(quarantine)));
   }
 }

@@ -1,0 +1,202 @@
+package io.loopstreams.core.buffer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pool on its own: reuse, the cap on idle bytes, shared blocks, a second release, poison
+ * mode's checks, and acquire/release from several threads. (Netty's {@code PooledByteBufAllocatorTest}
+ * and Okio's {@code SegmentPoolTest} test the same properties of theirs.)
+ */
+class BufferPoolTest {
+
+  private static final int BLOCK = 4096;
+
+  private static BufferPool pool(int blocks) {
+    return new BufferPool(BLOCK, (long) blocks * BLOCK, false);
+  }
+
+  @Test
+  void aReleasedBlockIsHandedOutAgainWithoutAllocating() {
+    BufferPool pool = pool(4);
+    PooledBlock first = pool.acquire(BLOCK);
+    ByteBuffer b = first.buffer();
+    first.release();
+    PooledBlock second = pool.acquire(100);
+    assertSame(b, second.buffer());
+    assertNotSame(first, second);
+    assertEquals(1, pool.allocatedBlocks());
+    assertEquals(2, pool.acquiredBlocks());
+    assertEquals(1, pool.recycledBlocks());
+    assertEquals(1, pool.outstandingBlocks());
+  }
+
+  @Test
+  void acquireHandsOutTheAskedLengthFromPositionZero() {
+    BufferPool pool = pool(4);
+    PooledBlock block = pool.acquire(BLOCK);
+    block.buffer().position(10).limit(20);
+    block.release();
+    ByteBuffer b = pool.acquire(300).buffer();
+    assertEquals(0, b.position());
+    assertEquals(300, b.limit());
+    assertEquals(BLOCK, b.capacity());
+    assertTrue(b.isDirect());
+  }
+
+  @Test
+  void thePoolKeepsAtMostItsCapOfIdleBytes() {
+    BufferPool pool = pool(3);
+    List<PooledBlock> held = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      held.add(pool.acquire(BLOCK));
+    }
+    held.forEach(PooledBlock::release);
+    assertEquals(3L * BLOCK, pool.retainedBytes());
+    held.clear();
+    for (int i = 0; i < 5; i++) {
+      held.add(pool.acquire(BLOCK));
+    }
+    assertEquals(7, pool.allocatedBlocks()); // 5, then 3 reused and 2 new
+    assertEquals(0, pool.retainedBytes());
+  }
+
+  @Test
+  void aCapUnderTwoBlocksKeepsNothing() {
+    BufferPool pool = new BufferPool(BLOCK, BLOCK + 1, false);
+    pool.acquire(BLOCK).release();
+    pool.acquire(BLOCK).release();
+    assertEquals(2, pool.allocatedBlocks());
+    assertEquals(0, pool.retainedBytes());
+  }
+
+  @Test
+  void aBlockGoesBackOnlyWhenItsLastReferenceIsReleased() {
+    BufferPool pool = pool(4);
+    PooledBlock block = pool.acquire(BLOCK).retain().retain();
+    block.release();
+    block.release();
+    assertEquals(0, pool.recycledBlocks());
+    assertEquals(1, block.refCount());
+    block.release();
+    assertEquals(1, pool.recycledBlocks());
+    assertEquals(BLOCK, pool.retainedBytes());
+  }
+
+  @Test
+  void aSharedBlockNeverGoesBackToThePool() {
+    BufferPool pool = pool(4);
+    PooledBlock block = pool.acquire(BLOCK).retain();
+    block.share();
+    block.share();
+    block.release();
+    block.release();
+    assertEquals(0, pool.recycledBlocks());
+    assertEquals(1, pool.sharedBlocks());
+    assertEquals(0, pool.outstandingBlocks());
+    assertEquals(0, pool.retainedBytes());
+  }
+
+  @Test
+  void aReleaseBeyondTheLastReferenceFailsAndTheBufferIsGone() {
+    BufferPool pool = pool(4);
+    PooledBlock block = pool.acquire(BLOCK);
+    block.release();
+    IllegalStateException e = assertThrows(IllegalStateException.class, block::release);
+    assertEquals("a pooled block was released twice", e.getMessage());
+    assertThrows(IllegalStateException.class, block::buffer);
+    assertThrows(IllegalStateException.class, block::retain);
+    assertEquals(1, pool.recycledBlocks());
+  }
+
+  @Test
+  void aLengthOutsideTheBlockIsRefused() {
+    BufferPool pool = pool(4);
+    assertThrows(IllegalArgumentException.class, () -> pool.acquire(BLOCK + 1));
+    assertThrows(IllegalArgumentException.class, () -> pool.acquire(-1));
+    assertThrows(IllegalArgumentException.class, () -> BufferPool.create(0, 0));
+    assertThrows(IllegalArgumentException.class, () -> BufferPool.create(BLOCK, -1));
+  }
+
+  @Test
+  void poisonModeFillsAReleasedBufferAndNeverHandsItOutAgain() {
+    BufferPool pool = new BufferPool(BLOCK, 4L * BLOCK, true);
+    PooledBlock block = pool.acquire(BLOCK);
+    ByteBuffer kept = block.buffer();
+    kept.put(0, (byte) 1).put(BLOCK - 1, (byte) 2);
+    block.release();
+    for (int i = 0; i < BLOCK; i++) {
+      assertEquals(BufferPool.POISON, kept.get(i), "byte " + i);
+    }
+    assertNotSame(kept, pool.acquire(BLOCK).buffer());
+    assertEquals(2, pool.allocatedBlocks());
+    pool.checkReleased();
+  }
+
+  @Test
+  void poisonModeReportsAWriteAfterReleaseWithItsOffset() {
+    BufferPool pool = new BufferPool(BLOCK, 4L * BLOCK, true);
+    PooledBlock block = pool.acquire(BLOCK);
+    ByteBuffer kept = block.buffer();
+    block.release();
+    kept.put(77, (byte) 0);
+    IllegalStateException e = assertThrows(IllegalStateException.class, pool::checkReleased);
+    assertTrue(e.getMessage().startsWith("use after release: a pooled buffer of 4096 bytes was written"
+        + " after it went back to its pool (byte 77 is 0x0, not poison)"), e.getMessage());
+    pool.checkReleased(); // reported once, then poisoned again
+  }
+
+  @Test
+  void poisonModeChecksTheOldestBufferWhenItLeavesTheQuarantine() {
+    BufferPool pool = new BufferPool(BLOCK, 2L * BLOCK, true); // a quarantine of two
+    PooledBlock first = pool.acquire(BLOCK);
+    ByteBuffer kept = first.buffer();
+    first.release();
+    kept.put(5, (byte) 9);
+    pool.acquire(BLOCK).release();
+    PooledBlock third = pool.acquire(BLOCK);
+    IllegalStateException e = assertThrows(IllegalStateException.class, third::release);
+    assertTrue(e.getMessage().contains("byte 5 is 0x9"), e.getMessage());
+  }
+
+  @Test
+  void blocksAcquiredAndReleasedOnFourThreadsAllComeBack() throws Exception {
+    BufferPool pool = pool(8);
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        done.add(threads.submit(() -> {
+          for (int i = 0; i < 2_000; i++) {
+            PooledBlock b = pool.acquire(BLOCK);
+            b.buffer().putInt(0, i);
+            b.release();
+          }
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertEquals(8_000, pool.acquiredBlocks());
+    assertEquals(8_000, pool.recycledBlocks());
+    assertEquals(0, pool.outstandingBlocks());
+    // Four threads hold four blocks at most; a few more when a poll races an offer in flight.
+    assertTrue(pool.allocatedBlocks() <= 64, "allocated " + pool.allocatedBlocks());
+    assertTrue(pool.retainedBytes() <= 8L * BLOCK);
+  }
+}
