@@ -16,6 +16,11 @@ final class LoopInternals extends LoopAccess {
   }
 
   @Override
+  public boolean watched(EventLoop loop) {
+    return loop.probe().isWatched();
+  }
+
+  @Override
   public void exitStage(EventLoop loop, Object previous) {
     loop.probe().exitStage(previous);
   }

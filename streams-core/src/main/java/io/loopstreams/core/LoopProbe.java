@@ -56,6 +56,11 @@ final class LoopProbe {
     return previous;
   }
 
+  /** Loop thread: whether a watchdog watches, read as {@link #enterStage} reads it. */
+  boolean isWatched() {
+    return (int) WATCHDOGS.getOpaque(this) != 0;
+  }
+
   /** Loop thread: the hook returned; {@code previous} is what {@link #enterStage} returned. */
   void exitStage(Object previous) {
     if (previous != UNWATCHED) {

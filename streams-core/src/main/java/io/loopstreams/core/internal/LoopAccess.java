@@ -45,6 +45,9 @@ public abstract class LoopAccess {
    */
   public abstract Object enterStage(EventLoop loop, Object stage);
 
+  /** Whether a watchdog watches the loop: then hooks mark their stage ({@link #enterStage}). */
+  public abstract boolean watched(EventLoop loop);
+
   /** Restores the stage that ran before the matching {@link #enterStage}. */
   public abstract void exitStage(EventLoop loop, Object previous);
 

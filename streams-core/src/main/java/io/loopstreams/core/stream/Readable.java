@@ -238,6 +238,9 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   @SuppressWarnings("unchecked")
   private T read(long n, boolean toFlow) {
     loop.checkInLoop(this);
+    if (n < 0 && canReadAhead()) {
+      return readAhead(toFlow);
+    }
     if (n > 1L << 30) {
       throw StreamException.outOfRange("size", "<= 1GiB", n);
     }
@@ -272,15 +275,7 @@ public abstract class Readable<T> extends ReadableOperators<T> {
       if (length == 0) {
         rs |= NEED_READABLE;
       }
-      long t0 = stats.hookBegin(objectMode);
-      Object outer = LOOP.enterStage(loop, this);
-      try {
-        doRead(hwm);
-      } catch (Throwable t) {
-        errorOrDestroy(t, false);
-      }
-      LOOP.exitStage(loop, outer);
-      stats.hookEnd(t0, objectMode);
+      callDoRead();
       rs &= ~IN_DO_READ;
       if ((rs & READING) == 0) {
         want = howMuchToRead(n, all);
@@ -315,6 +310,64 @@ public abstract class Readable<T> extends ReadableOperators<T> {
       emitData(ret, !toFlow);
     }
     return (T) ret;
+  }
+
+  /**
+   * Whether {@code read()} is in an object stream's flowing steady state: a chunk to return,
+   * room for the source to read one ahead, not reading or ended, no READABLE owed.
+   */
+  private boolean canReadAhead() {
+    return objectMode && length > 0 && length <= hwm
+        && (rs & (EOF_PUSHED | READING | NEED_READABLE)) == 0 && open();
+  }
+
+  /**
+   * {@code read()} in that steady state: what the general path does then, minus its checks.
+   * doRead first (Node's order: the source is asked for the next chunk before this one is
+   * emitted), then the head chunk out.
+   */
+  @SuppressWarnings("unchecked")
+  private T readAhead(boolean toFlow) {
+    rs = (rs & ~EMITTED_READABLE) | READING | IN_DO_READ;
+    callDoRead();
+    rs &= ~IN_DO_READ;
+    if (length == 0) {
+      // doRead emptied the buffer (a destroy, or a read() of its own): the general path's ending.
+      rs |= NEED_READABLE;
+      if ((rs & EOF_PUSHED) != 0) {
+        endReadable();
+      }
+      return null;
+    }
+    Object ret = buffer.pollFirst();
+    length--;
+    awaitDrain = 0;
+    if (length < hwm && !hasWritableSide()) {
+      stats.unblocked(LOOP.cachedNanos(loop));
+    }
+    if (length == 0 && (rs & EOF_PUSHED) == 0) {
+      rs |= NEED_READABLE;
+    } else if (length == 0) {
+      endReadable();
+    }
+    if (!errorEmitted() && !closeEmitted()) {
+      rs |= DATA_EMITTED;
+      stats.out(0);
+      emitData(ret, !toFlow);
+    }
+    return (T) ret;
+  }
+
+  private void callDoRead() {
+    long t0 = stats.hookBegin(objectMode);
+    Object outer = LOOP.enterStage(loop, this);
+    try {
+      doRead(hwm);
+    } catch (Throwable t) {
+      errorOrDestroy(t, false);
+    }
+    LOOP.exitStage(loop, outer);
+    stats.hookEnd(t0, objectMode);
   }
 
   /**
@@ -357,71 +410,6 @@ public abstract class Readable<T> extends ReadableOperators<T> {
     return overrides(getClass(), Readable.class, "emit", Event.class, Object.class);
   }
 
-  private long howMuchToRead(long n, boolean all) {
-    if ((!all && n <= 0) || (length == 0 && (rs & EOF_PUSHED) != 0)) {
-      return 0;
-    }
-    if (objectMode) {
-      return 1;
-    }
-    if (all) {
-      return (rs & FLOWING) != 0 && length > 0 ? ((ByteBuffer) buffer.peekFirst()).remaining() : length;
-    }
-    if (n <= length) {
-      return n;
-    }
-    return (rs & EOF_PUSHED) != 0 ? length : 0;
-  }
-
-  /** Takes {@code n} units from the front: one object, one whole buffer, or a slice/concat. */
-  private Object fromBuffer(long n) {
-    if (length == 0) {
-      return null;
-    }
-    if (objectMode) {
-      return buffer.pollFirst();
-    }
-    ByteBuffer first = (ByteBuffer) buffer.peekFirst();
-    if (first.remaining() == n) {
-      return buffer.pollFirst();
-    }
-    // Slices and absolute copies only: a pushed buffer may be shared (one chunk piped to several
-    // destinations), so its position is never moved; what is left of it becomes a new view.
-    if (first.remaining() > n) {
-      return takeFront(first, (int) n);
-    }
-    ByteBuffer out = ByteBuffer.allocate((int) n);
-    while (out.hasRemaining()) {
-      ByteBuffer b = (ByteBuffer) buffer.peekFirst();
-      int take = Math.min(b.remaining(), out.remaining());
-      out.put(out.position(), b, b.position(), take);
-      out.position(out.position() + take);
-      if (take == b.remaining()) {
-        buffer.pollFirst();
-        if (pooled != null) {
-          pooled.discard(b); // copied out, seen by nobody: its block may go back
-        }
-      } else {
-        takeFront(b, take);
-      }
-    }
-    return out.flip();
-  }
-
-  /** Replaces the head {@code b} of the buffer by its bytes after {@code n}; returns the first n. */
-  private ByteBuffer takeFront(ByteBuffer b, int n) {
-    buffer.pollFirst();
-    if (pooled != null) {
-      pooled.handOver(b, null); // views of it go out: its block is shared
-    }
-    buffer.addFirst(b.slice(b.position() + n, b.remaining() - n));
-    return b.slice(b.position(), n);
-  }
-
-  private static long nextPowerOfTwo(long n) {
-    return n >= 1L << 30 ? 1L << 30 : Long.highestOneBit(n - 1) << 1;
-  }
-
   private void endReadable() {
     if ((rs & END_EMITTED) == 0) {
       rs |= EOF_PUSHED;
@@ -445,8 +433,9 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   }
 
   private void flow() {
-    while ((rs & FLOWING) != 0 && (pooled == null ? read() : read(-1, true)) != null) {
-      // read() emits DATA for each chunk
+    // read() emits DATA for each chunk; the steady state skips its general algorithm (and its
+    // size, which keeps the JIT from inlining it here).
+    while ((rs & FLOWING) != 0 && (canReadAhead() ? readAhead(true) : read(-1, true)) != null) {
     }
   }
 

@@ -2,13 +2,15 @@ package io.loopstreams.core.stream;
 
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.buffer.ChunkLedger;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The readable side's state, as Node's {@code ReadableState}: one int of bits ({@code rs}), the
- * buffer and its length, the mark, the pipes; and the {@code readable*} getters that read it.
+ * buffer and its length (and how a read takes from it), the mark, the pipes; and the {@code
+ * readable*} getters that read it.
  * {@link Readable} holds the transitions.
  *
  * <table>
@@ -97,6 +99,75 @@ abstract class ReadableState<T> extends Stream {
     if (!options.readable) {
       rs |= EOF_PUSHED | END_EMITTED | READABLE_OFF;
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The buffer
+
+  /** How much a {@code read(n)} takes now (Node's {@code howMuchToRead}); {@code all} for {@code read()}. */
+  final long howMuchToRead(long n, boolean all) {
+    if ((!all && n <= 0) || (length == 0 && (rs & EOF_PUSHED) != 0)) {
+      return 0;
+    }
+    if (objectMode) {
+      return 1;
+    }
+    if (all) {
+      return (rs & FLOWING) != 0 && length > 0 ? ((ByteBuffer) buffer.peekFirst()).remaining() : length;
+    }
+    if (n <= length) {
+      return n;
+    }
+    return (rs & EOF_PUSHED) != 0 ? length : 0;
+  }
+
+  /** Takes {@code n} units from the front: one object, one whole buffer, or a slice/concat. */
+  final Object fromBuffer(long n) {
+    if (length == 0) {
+      return null;
+    }
+    if (objectMode) {
+      return buffer.pollFirst();
+    }
+    ByteBuffer first = (ByteBuffer) buffer.peekFirst();
+    if (first.remaining() == n) {
+      return buffer.pollFirst();
+    }
+    // Slices and absolute copies only: a pushed buffer may be shared (one chunk piped to several
+    // destinations), so its position is never moved; what is left of it becomes a new view.
+    if (first.remaining() > n) {
+      return takeFront(first, (int) n);
+    }
+    ByteBuffer out = ByteBuffer.allocate((int) n);
+    while (out.hasRemaining()) {
+      ByteBuffer b = (ByteBuffer) buffer.peekFirst();
+      int take = Math.min(b.remaining(), out.remaining());
+      out.put(out.position(), b, b.position(), take);
+      out.position(out.position() + take);
+      if (take == b.remaining()) {
+        buffer.pollFirst();
+        if (pooled != null) {
+          pooled.discard(b); // copied out, seen by nobody: its block may go back
+        }
+      } else {
+        takeFront(b, take);
+      }
+    }
+    return out.flip();
+  }
+
+  /** Replaces the head {@code b} of the buffer by its bytes after {@code n}; returns the first n. */
+  private ByteBuffer takeFront(ByteBuffer b, int n) {
+    buffer.pollFirst();
+    if (pooled != null) {
+      pooled.handOver(b, null); // views of it go out: its block is shared
+    }
+    buffer.addFirst(b.slice(b.position() + n, b.remaining() - n));
+    return b.slice(b.position(), n);
+  }
+
+  static long nextPowerOfTwo(long n) {
+    return n >= 1L << 30 ? 1L << 30 : Long.highestOneBit(n - 1) << 1;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -347,6 +347,11 @@ public abstract class Stream extends EventEmitter {
     return (life & DESTROYED) != 0;
   }
 
+  /** Constructed, not destroyed, not errored: one test for the per-chunk paths. */
+  final boolean open() {
+    return (life & (CONSTRUCTED | DESTROYED)) == CONSTRUCTED && errored == null;
+  }
+
   /** Whether {@code doDestroy} has completed. */
   public final boolean closed() {
     return (life & CLOSED) != 0;

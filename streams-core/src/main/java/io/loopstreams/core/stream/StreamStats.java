@@ -28,10 +28,12 @@ final class StreamStats {
    * this call is not timed.
    */
   long hookBegin(boolean objectMode) {
-    if ((hookCalls++ & (objectMode ? 1023 : 63)) == 0) {
-      return System.nanoTime();
-    }
-    return 0;
+    return timesHook(objectMode) ? System.nanoTime() : 0;
+  }
+
+  /** Counts a hook call, as {@link #hookBegin} does; whether this one is to be timed. */
+  boolean timesHook(boolean objectMode) {
+    return (hookCalls++ & (objectMode ? 1023 : 63)) == 0;
   }
 
   void hookEnd(long start, boolean objectMode) {
@@ -48,12 +50,16 @@ final class StreamStats {
 
   void in(long size) {
     chunksIn++;
-    bytesIn += size;
+    if (size != 0) {
+      bytesIn += size; // object streams pass 0: one store less per chunk and stage
+    }
   }
 
   void out(long size) {
     chunksOut++;
-    bytesOut += size;
+    if (size != 0) {
+      bytesOut += size;
+    }
   }
 
   /** The buffer became full; {@code loopNanos} is the loop's cached time. */

@@ -73,9 +73,13 @@ public abstract class Transform<I, O> extends Duplex<I, O> {
 
   @Override
   protected final void doWrite(I chunk, Callback callback) {
-    transformDone.write = callback;
-    transformDone.before = length;
-    doTransform(chunk, transformDone);
+    TransformDone done = transformDone;
+    if (done.write != callback) {
+      done.write = callback; // the same writable-side callback every time: no store then
+    }
+    done.armed = true;
+    done.before = length;
+    doTransform(chunk, done);
   }
 
   /**
@@ -84,20 +88,23 @@ public abstract class Transform<I, O> extends Duplex<I, O> {
    * the same chunk is {@code ERR_MULTIPLE_CALLBACK}.
    */
   private final class TransformDone implements Callback {
+    /** The write's callback; kept after the call (it is the same one for every chunk). */
     Callback write;
+    /** Whether the transform of the current chunk has not called back yet. */
+    boolean armed;
     long before;
 
     @Override
     public void done(Throwable err) {
-      Callback cb = write;
-      if (cb == null) {
+      if (!armed) {
         errorOrDestroy(err != null ? err : StreamException.multipleCallback(), false);
         return;
       }
-      write = null;
+      armed = false;
+      Callback cb = write;
       if (err != null) {
         cb.done(err);
-      } else if (ws.endCalled() || before == length || length < hwm) {
+      } else if (before == length || length < hwm || ws.endCalled()) {
         cb.done(null);
       } else {
         held = cb;

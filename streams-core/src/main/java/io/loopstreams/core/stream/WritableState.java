@@ -26,53 +26,18 @@ import java.util.function.Consumer;
  * FINISH waits for it to reach zero. Write callbacks of writes completed synchronously are
  * deferred to the next tick (batched when they are the same callback), as in Node.
  *
- * <table>
- *   <caption>The bits of {@code ws} (Node's names in parentheses)</caption>
- *   <tr><th>bit</th><th>set by</th><th>cleared by</th><th>means</th></tr>
- *   <tr><td>ENDING ({@code ending})</td><td>{@code end()}</td><td>never</td><td>no more writes;
- *       {@code endCalled()}</td></tr>
- *   <tr><td>END_RETURNED ({@code ended})</td><td>{@code end()} after its {@code finishMaybe}</td>
- *       <td>never</td><td>with nothing buffered, the side counts as finished for {@code
- *       finished()} (Node's loose {@code isWritableFinished})</td></tr>
- *   <tr><td>WRITING ({@code writing})</td><td>a chunk handed to {@code doWrite}/{@code
- *       doWritev}</td><td>its callback</td><td>one write in flight; later writes are buffered</td></tr>
- *   <tr><td>IN_DO_WRITE ({@code sync})</td><td>around the {@code doWrite} call</td><td>{@code
- *       doWrite} returned</td><td>a callback now is synchronous: its user callback waits a tick</td></tr>
- *   <tr><td>NEED_DRAIN ({@code needDrain})</td><td>{@code write()} returning false</td><td>DRAIN
- *       emitted</td><td>a writer waits for DRAIN</td></tr>
- *   <tr><td>BUFFER_PROCESSING ({@code bufferProcessing})</td><td>{@code clearBuffer} start</td>
- *       <td>its end</td><td>buffered writes are being handed out: don't re-enter</td></tr>
- *   <tr><td>AFTER_WRITE_PENDING ({@code afterWriteTickInfo})</td><td>a deferred afterWrite
- *       queued</td><td>that tick</td><td>batch the callbacks of synchronous writes</td></tr>
- *   <tr><td>FINAL_CALLED ({@code finalCalled})</td><td>{@code doFinal} called</td><td>never</td>
- *       <td>call it once</td></tr>
- *   <tr><td>PREFINISHED ({@code prefinished})</td><td>{@code doFinal}'s callback, or at once
- *       without one</td><td>never</td><td>PREFINISH emitted; FINISH follows when callbacks are
- *       done</td></tr>
- *   <tr><td>FINISHED ({@code finished})</td><td>FINISH emitted</td><td>never</td><td>the side is
- *       done</td></tr>
- *   <tr><td>WRITABLE_OFF</td><td>a duplex built {@code writable(false)} (with ENDING,
- *       END_RETURNED, FINISHED)</td><td>never</td><td>no writable side</td></tr>
- * </table>
+ * The bits of {@code ws}, each with what sets and clears it: {@link WritableFlags}.
+ *
+ * <p>Two cases have short paths that do what the general one does for them, minus its checks:
+ * a write to an idle side ({@code writeIdle}) and a callback-less write completed synchronously
+ * (the head of {@code onWrite}). They change no state of their own: the moment a write is
+ * buffered, late, corked, ending or failing, the general path runs.
  *
  * @param <T> chunk type
  */
-final class WritableState<T> {
+final class WritableState<T> extends WritableFlags {
 
   private static final LoopAccess LOOP = LoopAccess.get();
-
-  static final int ENDING = 1;
-  static final int END_RETURNED = 1 << 1;
-  static final int FINISHED = 1 << 2;
-  static final int NEED_DRAIN = 1 << 3;
-  static final int WRITING = 1 << 4;
-  static final int IN_DO_WRITE = 1 << 5;
-  static final int BUFFER_PROCESSING = 1 << 6;
-  static final int PREFINISHED = 1 << 7;
-  static final int FINAL_CALLED = 1 << 8;
-  static final int WRITABLE_OFF = 1 << 9;
-  /** A tick that will run afterWrite is queued (Node's kAfterWritePending). */
-  static final int AFTER_WRITE_PENDING = 1 << 10;
 
   private static final Callback NOOP = e -> { };
 
@@ -101,7 +66,7 @@ final class WritableState<T> {
   }
 
   // immutable
-  final Stream owner;
+  private final StreamStats stats;
   private final QueuingStrategy strategy;
   private final BiConsumer<T, Callback> write;
   private final BiConsumer<List<T>, Callback> writev;
@@ -116,11 +81,13 @@ final class WritableState<T> {
   private final Callback onWrite = this::onWrite;
 
   // loop thread only
-  int ws;
-  int corked;
-  long length;
   private long writelen;
-  private Callback writecb;
+  /**
+   * The callback of the write in flight (meaningful while WRITING). Left at NOOP between writes
+   * rather than cleared: a callback-less write then stores no reference (each costs a GC barrier
+   * on the per-chunk path).
+   */
+  private Callback writecb = NOOP;
   private int pendingcb;
   private final ArrayDeque<Entry> buffered = new ArrayDeque<>();
   private List<Callback> onFinished;
@@ -130,7 +97,8 @@ final class WritableState<T> {
   /** {@code write}, {@code writev}, {@code fin}: the owner's doWrite, doWritev and doFinal. */
   WritableState(Stream owner, QueuingStrategy strategy, boolean writable,
       BiConsumer<T, Callback> write, BiConsumer<List<T>, Callback> writev, Consumer<Callback> fin) {
-    this.owner = owner;
+    super(owner);
+    this.stats = owner.stats;
     this.strategy = strategy;
     this.write = write;
     this.writev = writev;
@@ -170,6 +138,9 @@ final class WritableState<T> {
     if (chunk == null) {
       throw StreamException.nullValues();
     }
+    if ((ws & (ENDING | WRITING)) == 0 && corked == 0 && owner.open()) {
+      return writeIdle(chunk, callback == null ? NOOP : callback);
+    }
     Throwable err = rejectWrite();
     if (err != null) {
       failWrite(err, callback);
@@ -195,10 +166,30 @@ final class WritableState<T> {
     owner.errorOrDestroy(err, true);
   }
 
+  /**
+   * {@link #writeOrBuffer} on an idle side of a constructed, healthy stream: what that does
+   * minus the checks the caller made. The per-chunk path of a synchronous pipeline.
+   */
+  private boolean writeIdle(T chunk, Callback callback) {
+    pendingcb++;
+    long len = objectMode ? 1 : size(chunk);
+    stats.in(objectMode ? 0 : len);
+    length += len;
+    beginWrite(len, callback);
+    callHook(chunk, null, callback);
+    ws &= ~IN_DO_WRITE;
+    if (length < hwm || length == 0) {
+      return owner.open();
+    }
+    ws |= NEED_DRAIN;
+    stats.blocked(LOOP.cachedNanos(loop));
+    return false;
+  }
+
   private boolean writeOrBuffer(T chunk, Callback callback) {
     pendingcb++;
     long len = size(chunk);
-    owner.stats.in(objectMode ? 0 : len);
+    stats.in(objectMode ? 0 : len);
     length += len;
     if ((ws & WRITING) != 0 || corked > 0 || owner.errored() != null || !owner.constructed()) {
       buffered.addLast(new Entry(chunk, callback));
@@ -210,52 +201,93 @@ final class WritableState<T> {
     boolean ret = length < hwm || length == 0;
     if (!ret) {
       ws |= NEED_DRAIN;
-      owner.stats.blocked(LOOP.cachedNanos(loop));
+      stats.blocked(LOOP.cachedNanos(loop));
     }
     return ret && owner.errored() == null && !owner.destroyed();
   }
 
   /** Hands one chunk (or a batch) to the hook; a throwing hook fails the write. */
   private void startWrite(long len, T chunk, List<T> chunks, Callback callback) {
-    writelen = len;
-    writecb = callback;
-    ws |= WRITING | IN_DO_WRITE;
-    if (countsOutput) {
-      owner.stats.out(objectMode ? 0 : len);
-    }
+    beginWrite(len, callback);
     if (owner.destroyed()) {
       onWrite(StreamException.destroyed("write"));
     } else {
-      long t0 = owner.stats.hookBegin(objectMode);
-      Object outer = LOOP.enterStage(loop, owner);
-      try {
-        if (chunks != null) {
-          writev.accept(chunks, onWrite);
-        } else {
-          write.accept(chunk, onWrite);
-        }
-      } catch (Throwable t) {
-        if (writecb == callback && (ws & WRITING) != 0) {
-          onWrite(t);
-        } else {
-          owner.errorOrDestroy(t, false);
-        }
-      }
-      LOOP.exitStage(loop, outer);
-      owner.stats.hookEnd(t0, objectMode);
+      callHook(chunk, chunks, callback);
     }
     ws &= ~IN_DO_WRITE;
   }
 
+  /** The write in flight is this one: WRITING, and IN_DO_WRITE until the hook returns. */
+  private void beginWrite(long len, Callback callback) {
+    writelen = len;
+    if (writecb != callback) {
+      writecb = callback;
+    }
+    ws |= WRITING | IN_DO_WRITE;
+    if (countsOutput) {
+      stats.out(objectMode ? 0 : len);
+    }
+  }
+
+  /** Calls doWrite (or doWritev) with the stage marked for the watchdog; a throw fails the write. */
+  private void callHook(T chunk, List<T> chunks, Callback callback) {
+    boolean timed = stats.timesHook(objectMode);
+    if (timed || LOOP.watched(loop)) {
+      // One call in 1024 (64 for bytes) is timed; a watched loop marks every stage. The rest
+      // carry nothing across the hook call, which the per-chunk path of a pipeline nests.
+      long t0 = timed ? System.nanoTime() : 0;
+      Object outer = LOOP.enterStage(loop, owner);
+      invokeHook(chunk, chunks, callback);
+      LOOP.exitStage(loop, outer);
+      stats.hookEnd(t0, objectMode);
+    } else {
+      invokeHook(chunk, chunks, callback);
+    }
+  }
+
+  /** Calls doWrite (or doWritev); a hook that throws fails its write, or the stream. */
+  private void invokeHook(T chunk, List<T> chunks, Callback callback) {
+    try {
+      if (chunks != null) {
+        writev.accept(chunks, onWrite);
+      } else {
+        write.accept(chunk, onWrite);
+      }
+    } catch (Throwable t) {
+      if (writecb == callback && (ws & WRITING) != 0) {
+        onWrite(t);
+      } else {
+        owner.errorOrDestroy(t, false);
+      }
+    }
+  }
+
   private void onWrite(Throwable error) {
+    // The common case first, small enough to inline into the hook's caller: a callback-less
+    // write completed synchronously with nothing buffered behind it, whose deferred tick (if it
+    // needs one) is already queued. What the general path below would do then comes down to this.
+    if (error == null && writecb == NOOP
+        && (ws & (WRITING | IN_DO_WRITE | NEED_DRAIN | ENDING)) == (WRITING | IN_DO_WRITE)
+        && ((ws & AFTER_WRITE_PENDING) != 0 || !objectMode) && buffered.isEmpty()) {
+      ws &= ~WRITING;
+      length -= writelen;
+      pendingcb--;
+      return;
+    }
+    onWriteSlow(error);
+  }
+
+  private void onWriteSlow(Throwable error) {
     boolean sync = (ws & IN_DO_WRITE) != 0;
-    Callback cb = writecb;
-    if (cb == null) {
+    if ((ws & WRITING) == 0) {
       owner.errorOrDestroy(StreamException.multipleCallback(), false);
       return;
     }
+    Callback cb = writecb;
     ws &= ~WRITING;
-    writecb = null;
+    if (cb != NOOP) {
+      writecb = NOOP;
+    }
     length -= writelen;
     writelen = 0;
     if (error != null) {
@@ -309,7 +341,7 @@ final class WritableState<T> {
     ws &= ~AFTER_WRITE_PENDING;
     if ((ws & (ENDING | NEED_DRAIN)) == NEED_DRAIN && !owner.destroyed() && length == 0) {
       ws &= ~NEED_DRAIN;
-      owner.stats.unblocked(LOOP.cachedNanos(loop));
+      stats.unblocked(LOOP.cachedNanos(loop));
       owner.emit(Stream.DRAIN);
     }
     while (count-- > 0) {
@@ -561,40 +593,8 @@ final class WritableState<T> {
   // ---------------------------------------------------------------------------------------------
   // queries
 
-  boolean isWritable() {
-    return (ws & (WRITABLE_OFF | ENDING | END_RETURNED)) == 0 && !owner.destroyed() && owner.errored() == null;
-  }
-
-  boolean needDrain() {
-    return (ws & (NEED_DRAIN | ENDING)) == NEED_DRAIN && !owner.destroyed();
-  }
-
-  boolean endCalled() {
-    return (ws & ENDING) != 0;
-  }
-
-  boolean finished() {
-    return (ws & FINISHED) != 0;
-  }
-
-  /** Node's {@code isWritableFinished(stream, strict=false)}. */
-  boolean finishedOrFlushed() {
-    return (ws & FINISHED) != 0 || ((ws & END_RETURNED) != 0 && length == 0);
-  }
-
   /** Write callbacks not yet delivered plus a pending final/finish (Node's {@code pendingcb}). */
   int pendingCallbacks() {
     return pendingcb;
   }
-
-  boolean enabled() {
-    return (ws & WRITABLE_OFF) == 0;
-  }
-
-  String flags() {
-    return ((ws & WRITING) != 0 ? "WRITING " : "") + (corked > 0 ? "CORKED " : "")
-        + ((ws & NEED_DRAIN) != 0 ? "NEED_DRAIN " : "")
-        + ((ws & FINISHED) != 0 ? "FINISHED " : (ws & ENDING) != 0 ? "ENDING " : "");
-  }
-
 }

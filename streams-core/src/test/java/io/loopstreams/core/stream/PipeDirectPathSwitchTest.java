@@ -35,7 +35,7 @@ class PipeDirectPathSwitchTest {
   }
 
   /** A pass-through whose callback comes on a later immediate for the chunks {@code async} picks. */
-  private static Transform<Integer, Integer> passThrough(EventLoop loop, IntPredicate async) {
+  static Transform<Integer, Integer> passThrough(EventLoop loop, IntPredicate async) {
     return new Transform<>(StreamOptions.objects()) {
       @Override
       protected void doTransform(Integer chunk, Callback callback) {
