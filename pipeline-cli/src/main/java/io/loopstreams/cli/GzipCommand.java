@@ -67,8 +67,15 @@ class GzipCommand extends BaseCommand implements Callable<Integer>, LevelOptions
   int processes = Runtime.getRuntime().availableProcessors();
 
   @Option(names = {"-b", "--blocksize"}, paramLabel = "SIZE", converter = Sizes.class,
-      description = "Parallel block size, e.g. 128k (default), 1m.")
-  long blockSize = ZlibOptions.DEFAULT_BLOCK_SIZE;
+      description = "Parallel block size, e.g. 128k (pigz's), 512k (default), 1m.")
+  long blockSize = DEFAULT_BLOCK_SIZE;
+
+  /**
+   * 512 KiB, not pigz's 128 KiB: a quarter of the blocks means a quarter of the per-block costs
+   * (a task hand-off, a dictionary, a sync flush marker), which on 2 cores is the difference
+   * between trailing pigz and matching it; the output is also slightly smaller.
+   */
+  static final long DEFAULT_BLOCK_SIZE = 512 << 10;
 
   @Option(names = "--zstd", description = "Write zstd (.zst) instead of gzip.")
   boolean zstd;

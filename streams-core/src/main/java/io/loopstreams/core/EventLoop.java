@@ -508,8 +508,8 @@ public final class EventLoop extends LoopProcess implements Executor, AutoClosea
     Objects.requireNonNull(pool, "pool");
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(completion, "completion");
-    requests++;
-    pool.submit(new OffloadTask<>(this, pool, work, completion));
+    pool.submit(new OffloadTask<>(this, pool, work, completion)); // a closed pool throws here
+    requests++; // the task counts down on the loop, never before this returns
   }
 
   /** Starts an active request: something in flight elsewhere that keeps the loop alive. */

@@ -118,6 +118,18 @@ public final class OffloadPool {
     return maxWaitNanos.get();
   }
 
+  /**
+   * Lets the threads of a private pool end once the tasks already submitted ran; submitting after
+   * this is an error. For a pool made for one job (a parallel gzip's compressors); the shared
+   * pool cannot be closed.
+   */
+  public void close() {
+    if (this == Holder.SHARED) {
+      throw new IllegalStateException("the shared offload pool cannot be closed");
+    }
+    executor.shutdown();
+  }
+
   /** Runs {@code task} on a pool thread, recording its queue wait. */
   void submit(OffloadTask<?> task) {
     task.enqueuedNanos = System.nanoTime();

@@ -159,4 +159,29 @@ class OffloadPoolTest {
       throw new AssertionError(e);
     }
   }
+
+  @Test
+  void aClosedPrivatePoolRunsWhatWasSubmittedRefusesMoreAndItsThreadsEnd() throws Exception {
+    OffloadPool pool = new OffloadPool("closing-pool", 2);
+    List<String> log = new ArrayList<>();
+    EventLoop.run(loop -> {
+      loop.offload(pool, () -> "first", (v, e) -> log.add(v));
+      loop.offload(pool, () -> "second", (v, e) -> log.add(v));
+      pool.close();
+      assertThrows(java.util.concurrent.RejectedExecutionException.class,
+          () -> loop.offload(pool, () -> "late", (v, e) -> log.add(v)));
+    });
+    assertEquals(List.of("first", "second"), log.stream().sorted().toList());
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("closing-pool-")) {
+        t.join(TimeUnit.SECONDS.toMillis(10));
+        assertTrue(!t.isAlive(), t.getName() + " still runs");
+      }
+    }
+  }
+
+  @Test
+  void theSharedPoolCannotBeClosed() {
+    assertThrows(IllegalStateException.class, () -> OffloadPool.shared().close());
+  }
 }

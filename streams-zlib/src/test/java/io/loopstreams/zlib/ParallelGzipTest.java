@@ -4,6 +4,7 @@ import static io.loopstreams.zlib.ZlibTestSupport.assertBytes;
 import static io.loopstreams.zlib.ZlibTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loopstreams.zlib.internal.Crc32Combine;
@@ -33,6 +34,18 @@ class ParallelGzipTest {
     int stored = (one[one.length - 8] & 0xff) | (one[one.length - 7] & 0xff) << 8
         | (one[one.length - 6] & 0xff) << 16 | (one[one.length - 5] & 0xff) << 24;
     assertEquals((int) crc.getValue(), stored);
+  }
+
+  /** The stream's own compressor threads end with it: a long-running program does not collect them. */
+  @Test
+  void theCompressorThreadsEndOnceTheStreamIsDone() throws Exception {
+    run(() -> Zlib.gzip(p(3)), DATA, 65536);
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("loopstreams-gzip-")) {
+        t.join(10_000);
+        assertFalse(t.isAlive(), t.getName() + " still runs");
+      }
+    }
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.loopstreams.zlib.internal;
 
+import io.loopstreams.core.Callback;
+import io.loopstreams.core.OffloadPool;
 import io.loopstreams.core.Promise;
 import io.loopstreams.core.stream.ConcurrentTransform;
 import io.loopstreams.core.stream.StreamOptions;
@@ -18,8 +20,9 @@ import java.util.zip.Deflater;
  * behind one gzip header; the CRC-32 of the whole input is combined from the blocks' CRCs.
  *
  * <p>The output depends only on the input, the level, the strategy and the block size: it is
- * byte-identical whatever the parallelism. At most {@code parallelism} blocks are in flight; the
- * write that would start one more is held, so a slow consumer stops the cutting of new blocks.
+ * byte-identical whatever the parallelism. The stream compresses on {@code parallelism} threads of
+ * its own, with at most {@code 2 * parallelism + 1} blocks in flight; the write that would start
+ * one more is held, so a slow consumer stops the cutting of new blocks.
  *
  * <h2>State</h2>
  * <pre>
@@ -57,6 +60,13 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
   private static final ThreadLocal<Worker> WORKERS = ThreadLocal.withInitial(Worker::new);
 
   // immutable
+  /**
+   * The stream's own {@code parallelism} threads, with twice as many blocks queued for them as
+   * they can run (pigz's job queue): a compressor that finishes a block takes the next at once
+   * instead of waiting for the loop to cut one, and file or socket I/O on the shared pool never
+   * waits behind compression. Closed when the stream is destroyed.
+   */
+  private final OffloadPool compressors;
   private final int blockSize;
   private final int level;
   private final int strategy;
@@ -77,7 +87,8 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
     // Each side buffers about an eighth of a block, so the input arrays (at most parallelism + 1)
     // and both buffers stay within (parallelism + 2) blocks.
     super(StreamOptions.bytes().readableHighWaterMark(o.blockSize() / 8)
-        .writableHighWaterMark(o.blockSize() / 8), o.parallelism());
+        .writableHighWaterMark(o.blockSize() / 8), 2 * o.parallelism() + 1);
+    this.compressors = new OffloadPool("loopstreams-gzip", o.parallelism());
     this.blockSize = o.blockSize();
     this.level = o.effectiveLevel();
     this.strategy = o.strategy();
@@ -129,7 +140,7 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
     pending.addLast(b);
     int lvl = level;
     int strat = strategy;
-    Promise<ByteBuffer> work = loop().offload(() -> compress(b, lvl, strat));
+    Promise<ByteBuffer> work = loop().offload(compressors, () -> compress(b, lvl, strat));
     submit(work);
   }
 
@@ -146,6 +157,12 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
       spare.addLast(b.input); // its task is over: the pool no longer reads it
     }
     push(compressed);
+  }
+
+  @Override
+  protected void doDestroy(Throwable error, Callback callback) {
+    compressors.close(); // blocks still queued are compressed and their results ignored
+    super.doDestroy(error, callback);
   }
 
   @Override
