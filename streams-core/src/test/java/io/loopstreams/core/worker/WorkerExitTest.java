@@ -9,6 +9,7 @@ import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Promise;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -101,9 +102,9 @@ class WorkerExitTest {
     List<Object> events = new ArrayList<>();
     EventLoop.run(loop -> {
       Worker w = Worker.start(ctx -> {
-        ctx.parentPort().postMessage("sleeping");
+        ctx.parentPort().postMessage("blocked");
         try {
-          Thread.sleep(60_000);
+          new CountDownLatch(1).await(); // blocked until interrupted: nothing ever counts it down
         } catch (InterruptedException e) {
           throw new IllegalStateException("interrupted", e);
         }
