@@ -2,13 +2,15 @@ package io.loopstreams.zlib.internal;
 
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.OffloadPool;
-import io.loopstreams.core.Promise;
 import io.loopstreams.core.stream.ConcurrentTransform;
 import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.zlib.ZlibOptions;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -51,13 +53,16 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
     }
   }
 
-  /** Per pool thread, reused across blocks and streams: one deflater and one output buffer. */
+  /** A compressor's tools, reused across blocks: one deflater and one output buffer. */
   private static final class Worker {
-    Deflater deflater;
+    final Deflater deflater;
     byte[] out = new byte[0];
-  }
 
-  private static final ThreadLocal<Worker> WORKERS = ThreadLocal.withInitial(Worker::new);
+    Worker(int level, int strategy) {
+      deflater = new Deflater(level, true);
+      deflater.setStrategy(DeflateCodec.javaStrategy(strategy));
+    }
+  }
 
   // immutable
   /**
@@ -67,6 +72,13 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
    * waits behind compression. Closed when the stream is destroyed.
    */
   private final OffloadPool compressors;
+
+  // any thread: the compressors' workers (at most parallelism), ended with the stream
+  private final ConcurrentLinkedQueue<Worker> idleWorkers = new ConcurrentLinkedQueue<>();
+  /** Blocks submitted and not yet compressed: the workers are ended once none is left. */
+  private final AtomicInteger compressing = new AtomicInteger();
+  private final AtomicBoolean workersEnded = new AtomicBoolean();
+  private volatile boolean closed;
   private final int blockSize;
   private final int level;
   private final int strategy;
@@ -138,10 +150,8 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
     block = null;
     fill = 0;
     pending.addLast(b);
-    int lvl = level;
-    int strat = strategy;
-    Promise<ByteBuffer> work = loop().offload(compressors, () -> compress(b, lvl, strat));
-    submit(work);
+    compressing.incrementAndGet();
+    submit(loop().offload(compressors, () -> compressOnWorker(b)));
   }
 
   @Override
@@ -161,8 +171,39 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
 
   @Override
   protected void doDestroy(Throwable error, Callback callback) {
+    closed = true;
     compressors.close(); // blocks still queued are compressed and their results ignored
+    if (compressing.get() == 0) {
+      endWorkers();
+    }
     super.doDestroy(error, callback);
+  }
+
+  /** Pool thread: one block on an idle worker; the last block after destroy ends the workers. */
+  private ByteBuffer compressOnWorker(Block b) {
+    Worker w = idleWorkers.poll();
+    try {
+      if (w == null) {
+        w = new Worker(level, strategy);
+      }
+      return compress(b, w);
+    } finally {
+      if (w != null) {
+        idleWorkers.offer(w);
+      }
+      if (compressing.decrementAndGet() == 0 && closed) {
+        endWorkers();
+      }
+    }
+  }
+
+  /** Frees the deflaters' native memory now rather than when the collector finds them. */
+  private void endWorkers() {
+    if (workersEnded.compareAndSet(false, true)) {
+      for (Worker w; (w = idleWorkers.poll()) != null; ) {
+        w.deflater.end();
+      }
+    }
   }
 
   @Override
@@ -171,12 +212,12 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
   }
 
   /** Pool thread: one block as raw deflate, primed, sync-flushed or finished. */
-  private static ByteBuffer compress(Block b, int level, int strategy) {
+  private static ByteBuffer compress(Block b, Worker w) {
     CRC32 c = new CRC32();
     c.update(b.input, 0, b.length);
     b.crc = (int) c.getValue();
-    Worker w = WORKERS.get();
-    Deflater d = deflater(w, level, strategy);
+    Deflater d = w.deflater;
+    d.reset();
     if (b.dictionary != null) {
       d.setDictionary(b.dictionary);
     }
@@ -207,18 +248,5 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
 
   private static byte[] room(byte[] out, int n) {
     return n < out.length ? out : Arrays.copyOf(out, out.length * 2);
-  }
-
-  private static Deflater deflater(Worker w, int level, int strategy) {
-    Deflater d = w.deflater;
-    if (d == null) {
-      d = new Deflater(level, true);
-      w.deflater = d;
-    } else {
-      d.reset();
-      d.setLevel(level);
-    }
-    d.setStrategy(DeflateCodec.javaStrategy(strategy));
-    return d;
   }
 }
