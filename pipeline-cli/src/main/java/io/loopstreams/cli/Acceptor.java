@@ -50,9 +50,9 @@ final class Acceptor {
     Acceptor a = new Acceptor(loop, secret);
     ServerOptions options = ServerOptions.defaults().allowHalfOpen(true);
     a.server = Net.createServer(loop, tls == null ? options : options.tls(tls), a::connection);
-    a.server.on(Server.TLS_CLIENT_ERROR, e -> System.err.println("pipeline: recv: refused "
-        + e.remoteAddress().getAddress().getHostAddress() + ":" + e.remoteAddress().getPort() + ": "
-        + ErrorText.of(e.error(), null)));
+    a.server.on(Server.TLS_CLIENT_ERROR, e -> logRefused(
+        e.remoteAddress().getAddress().getHostAddress() + ":" + e.remoteAddress().getPort(),
+        ErrorText.of(e.error(), null)));
     a.server.listen(port, host).onSettled((addr, err) -> {
       if (err != null) {
         a.accepted.reject(err);
@@ -70,7 +70,7 @@ final class Acceptor {
     socket.on(EventEmitter.ERROR, e -> { // a failed handshake, or a sender that vanished: nothing to answer
       if (!settled[0]) {
         settled[0] = true;
-        System.err.println("pipeline: recv: refused " + peer + ": " + ErrorText.of(e, null));
+        logRefused(peer, ErrorText.of(e, null));
       }
     });
     socket.on(Stream.END, () -> {
@@ -130,7 +130,12 @@ final class Acceptor {
   }
 
   private static void refuse(Socket socket, String peer, String why) {
-    System.err.println("pipeline: recv: refused " + peer + ": " + why);
+    logRefused(peer, why);
     socket.end(ByteBuffer.wrap(("ERR refused: " + why + "\n").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** One line on stderr per refused sender: where from, and why. */
+  private static void logRefused(String peer, String why) {
+    System.err.println("pipeline: recv: refused " + peer + ": " + why);
   }
 }

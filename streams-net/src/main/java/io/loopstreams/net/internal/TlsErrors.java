@@ -151,9 +151,10 @@ public final class TlsErrors {
     Map<String, ErrorCode> m = new HashMap<>();
     for (ErrorCode c : ErrorCode.values()) {
       String n = c.code();
-      int at = n.indexOf('_', "ERR_SSL_TLSV".length());
       if (n.startsWith("ERR_SSL_SSLV3_") || n.startsWith("ERR_SSL_TLSV")) {
-        String name = n.substring(at + 1).replaceFirst("^ALERT_", "").toLowerCase(Locale.ROOT);
+        // ERR_SSL_<version>_[ALERT_]<name>: the name after the version's underscore
+        String name = n.substring(n.indexOf('_', "ERR_SSL_".length()) + 1).replaceFirst("^ALERT_", "")
+            .toLowerCase(Locale.ROOT);
         m.put(name.equals("user_cancelled") ? "user_canceled" : name, c);
       }
     }
