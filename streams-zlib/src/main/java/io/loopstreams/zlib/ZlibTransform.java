@@ -3,6 +3,7 @@ package io.loopstreams.zlib;
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.Event;
 import io.loopstreams.core.OffloadSlot;
+import io.loopstreams.core.buffer.ChunkLedger;
 import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.core.stream.Transform;
 import io.loopstreams.zlib.internal.Codec;
@@ -25,6 +26,10 @@ import java.util.List;
  *                 the engine is freed (on the pool); an idle engine is freed at once (on the pool)
  * </pre>
  *
+ * <p>Pooled input: piped alone from a pooled source (a file read stream), the transform adopts
+ * its chunks (docs/buffers.md) and releases each once the task that read it has come back: the
+ * engine consumes its input whole and keeps no view of it, and outputs are its own buffers.
+ *
  * <p>Differences from Node: {@code reset()} and {@code close(cb)} are not provided (destroy the
  * stream); {@code Z_PARTIAL_FLUSH} and {@code Z_BLOCK} act as {@code Z_SYNC_FLUSH}.
  */
@@ -41,6 +46,8 @@ public final class ZlibTransform extends Transform<ByteBuffer, ByteBuffer> {
   private final Codec codec;
   private final int chunkSize;
   private final OffloadSlot slot;
+  /** Pooled chunks adopted from a pipe: released when the task that read them has come back. */
+  private final ChunkLedger adopted = new ChunkLedger();
 
   // loop thread only
   private List<ByteBuffer> batch;
@@ -52,6 +59,7 @@ public final class ZlibTransform extends Transform<ByteBuffer, ByteBuffer> {
     this.codec = codec;
     this.chunkSize = chunkSize;
     this.slot = OffloadSlot.of(loop());
+    adoptPooledChunks(adopted);
   }
 
   /** Node's {@code bytesWritten}: input bytes the engine consumed so far. */
@@ -123,6 +131,11 @@ public final class ZlibTransform extends Transform<ByteBuffer, ByteBuffer> {
 
   private void run(List<ByteBuffer> in, boolean finish, Callback callback) {
     slot.submit(() -> process(in, finish), (List<Object> out, Throwable err) -> {
+      if (!adopted.isEmpty()) {
+        for (ByteBuffer c : in) {
+          adopted.release(c); // the engine has consumed it and keeps no view of it
+        }
+      }
       if (destroyed()) {
         return; // the engine is freed right after, by the action doDestroy left with the slot
       }
@@ -161,7 +174,10 @@ public final class ZlibTransform extends Transform<ByteBuffer, ByteBuffer> {
 
   @Override
   protected void doDestroy(Throwable error, Callback callback) {
-    slot.whenIdle(this::freeEngine);
+    slot.whenIdle(() -> {
+      adopted.releaseAll(); // written chunks no task will read
+      freeEngine();
+    });
     callback.done(error);
   }
 

@@ -3,6 +3,7 @@ package io.loopstreams.core.stream;
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.StreamException;
+import io.loopstreams.core.buffer.ChunkLedger;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,6 +50,22 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
       throw new IllegalArgumentException("readable and writable belong to different loops");
     }
     return new DuplexPair<>(readable, writable);
+  }
+
+  /**
+   * Declares that this stream's writable side adopts pooled chunks (docs/buffers.md), as {@link
+   * Writable#adoptPooledChunks} does for a writable: a pooled source piped into it alone hands
+   * each chunk's entry over to {@code ledger} before writing it. Only for a duplex that
+   * <em>consumes</em> what it is written (a compressor, a checksum): it never pushes a written
+   * chunk, or a view of one, to its readable side, and keeps no reference to a chunk once it
+   * {@link ChunkLedger#release released} it. It releases each chunk once it is done reading it,
+   * but never inside the write call that delivered it (other observers of the same DATA event
+   * run after that call returns), and {@link ChunkLedger#releaseAll() all} in {@code doDestroy}
+   * once nothing can read them any more. Call it from the constructor of a class that does not
+   * override {@code write}.
+   */
+  protected final void adoptPooledChunks(ChunkLedger ledger) {
+    ws.adoptedChunks = Objects.requireNonNull(ledger, "ledger");
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ final class Pipe<T> {
    * the listeners are one pipe's (writing straight into a destination that adopts chunks) plus
    * only {@link ChunkObserver}s.
    */
-  static Writable<?> adopter(List<? extends Pipe<?>> pipes, List<Object> dataListeners) {
+  static WritableState<?> adopter(List<? extends Pipe<?>> pipes, List<Object> dataListeners) {
     Pipe<?> sole = null;
     for (Object l : dataListeners) {
       if (l instanceof ChunkObserver) {
@@ -67,8 +67,7 @@ final class Pipe<T> {
         return null;
       }
     }
-    return sole != null && sole.sink != null && sole.destStream instanceof Writable<?> w
-        && w.adoptedChunks != null ? w : null;
+    return sole != null && sole.sink != null && sole.sink.adoptedChunks != null ? sole.sink : null;
   }
 
   void start() {

@@ -377,7 +377,7 @@ public abstract class Readable<T> extends ReadableOperators<T> {
    */
   private void emitData(Object chunk, boolean returned) {
     if (pooled != null) {
-      boolean adopted = !returned && adopter != null && !adopter.destroyed();
+      boolean adopted = !returned && adopter != null && !adopter.owner.destroyed();
       pooled.handOver(chunk, adopted ? adopter.adoptedChunks : null);
     }
     Pipe<T> p = dataPipe;

@@ -88,7 +88,7 @@ abstract class ReadableState<T> extends Stream {
   /** A pooled source's chunks not yet delivered ({@link #trackPooledChunks}), or null. */
   ChunkLedger pooled;
   /** The one consumer that would adopt a pooled chunk delivered now, or null. */
-  Writable<?> adopter;
+  WritableState<?> adopter;
 
   ReadableState(EventLoop loop, StreamOptions options) {
     super(loop, options);
@@ -197,7 +197,7 @@ abstract class ReadableState<T> extends Stream {
    * source cuts its chunks from pooled blocks only then, and from plain heap buffers otherwise.
    */
   protected final boolean pooledChunksAdopted() {
-    return adopter != null && !adopter.destroyed();
+    return adopter != null && !adopter.owner.destroyed();
   }
 
   // ---------------------------------------------------------------------------------------------

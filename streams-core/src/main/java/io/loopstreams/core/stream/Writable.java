@@ -23,8 +23,6 @@ import java.util.Objects;
 public abstract non-sealed class Writable<T> extends Stream implements WritableStream<T> {
 
   final WritableState<T> ws;
-  /** Where pooled chunks piped in are handed over ({@link #adoptPooledChunks}), or null. */
-  ChunkLedger adoptedChunks;
 
   /** A writable on the current loop. */
   protected Writable(StreamOptions options) {
@@ -68,7 +66,7 @@ public abstract non-sealed class Writable<T> extends Stream implements WritableS
    * constructor of a class that does not override {@code write}.
    */
   protected final void adoptPooledChunks(ChunkLedger ledger) {
-    adoptedChunks = Objects.requireNonNull(ledger, "ledger");
+    ws.adoptedChunks = Objects.requireNonNull(ledger, "ledger");
   }
 
   // ---------------------------------------------------------------------------------------------

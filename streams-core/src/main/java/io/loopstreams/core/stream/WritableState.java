@@ -3,6 +3,7 @@ package io.loopstreams.core.stream;
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.StreamException;
+import io.loopstreams.core.buffer.ChunkLedger;
 import io.loopstreams.core.internal.LoopAccess;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -93,6 +94,8 @@ final class WritableState<T> extends WritableFlags {
   private List<Callback> onFinished;
   private AfterWriteTick afterWriteTick;
   private AfterWriteTick spareTick;
+  /** Where pooled chunks piped in are handed over (the owner's {@code adoptPooledChunks}), or null. */
+  ChunkLedger adoptedChunks;
 
   /** {@code write}, {@code writev}, {@code fin}: the owner's doWrite, doWritev and doFinal. */
   WritableState(Stream owner, QueuingStrategy strategy, boolean writable,

@@ -2,6 +2,7 @@ package io.loopstreams.zlib.internal;
 
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.OffloadPool;
+import io.loopstreams.core.buffer.ChunkLedger;
 import io.loopstreams.core.stream.ConcurrentTransform;
 import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.zlib.ZlibOptions;
@@ -25,6 +26,10 @@ import java.util.zip.Deflater;
  * byte-identical whatever the parallelism. The stream compresses on {@code parallelism} threads of
  * its own, with at most {@code 2 * parallelism + 1} blocks in flight; the write that would start
  * one more is held, so a slow consumer stops the cutting of new blocks.
+ *
+ * <p>Pooled input: piped alone from a pooled source, the stream adopts its chunks (docs/buffers.md):
+ * each is copied into a block as it is written, and released on the next tick (the DATA event
+ * that delivered it has returned by then; other observers of that event may still read it).
  *
  * <h2>State</h2>
  * <pre>
@@ -85,6 +90,10 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
   private final byte[] header;
 
   // loop thread only
+  /** Pooled chunks adopted from a pipe; {@code copied}: those already copied, to release. */
+  private final ChunkLedger adopted = new ChunkLedger();
+  private final ArrayDeque<ByteBuffer> copied = new ArrayDeque<>();
+  private final Runnable releaseCopied = this::releaseCopied;
   private final ArrayDeque<Block> pending = new ArrayDeque<>();
   /** Input arrays of emitted blocks, reused: with them at most parallelism + 1 arrays live. */
   private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
@@ -105,6 +114,7 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
     this.level = o.effectiveLevel();
     this.strategy = o.strategy();
     this.header = GzipFormat.header(o.gzipHeader(), level, strategy);
+    adoptPooledChunks(adopted);
   }
 
   /** Input blocks held now: in flight or waiting to be emitted, the one being filled, spares. */
@@ -132,6 +142,18 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
       chunk.get(pos, block, fill, n);
       pos += n;
       fill += n;
+    }
+    if (!adopted.isEmpty()) {
+      if (copied.isEmpty()) {
+        loop().nextTick(releaseCopied);
+      }
+      copied.addLast(chunk);
+    }
+  }
+
+  private void releaseCopied() {
+    for (ByteBuffer c; (c = copied.pollFirst()) != null; ) {
+      adopted.release(c);
     }
   }
 
@@ -172,6 +194,8 @@ public final class ParallelGzip extends ConcurrentTransform<ByteBuffer, ByteBuff
   @Override
   protected void doDestroy(Throwable error, Callback callback) {
     closed = true;
+    copied.clear();
+    loop().nextTick(adopted::releaseAll); // no chunk is read off the loop; the tick: as above
     compressors.close(); // blocks still queued are compressed and their results ignored
     if (compressing.get() == 0) {
       endWorkers();
