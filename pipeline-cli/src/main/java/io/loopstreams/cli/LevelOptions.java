@@ -33,7 +33,11 @@ final class LevelOptions {
               .setter(new CommandLine.Model.ISetter() {
                 @Override
                 public <T> T set(T value) {
-                  target.level(level);
+                  // picocli also calls every setter with the default (false) before parsing: only
+                  // an option given on the command line sets the level.
+                  if (Boolean.TRUE.equals(value)) {
+                    target.level(level);
+                  }
                   return null;
                 }
               }).build());

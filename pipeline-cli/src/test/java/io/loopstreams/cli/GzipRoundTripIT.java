@@ -2,6 +2,7 @@ package io.loopstreams.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -45,6 +46,29 @@ class GzipRoundTripIT {
     assertArrayEquals(data, Files.readAllBytes(dir.resolve("app.log")));
     assertEquals(mtime, Files.getLastModifiedTime(dir.resolve("app.log")));
     assertEquals(List.of("app.log", "app.log.gz", "original.log"), Cli.names(dir));
+  }
+
+  /**
+   * gzip's default level is 6: no level option gives exactly the bytes of {@code -6}; {@code -1}
+   * and {@code --fast}, {@code -9} and {@code --best} are the same levels, and they differ from 6
+   * in the direction gzip's do.
+   */
+  @Test
+  void withoutALevelOptionGzipCompressesAtLevelSixAsGzipDoes() throws Exception {
+    Files.write(dir.resolve("app.log"), Cli.logLines(100_000));
+    byte[] plain = Cli.run(dir, null, "gzip", "-c", "app.log").out();
+    byte[] six = Cli.run(dir, null, "gzip", "-6", "-c", "app.log").out();
+    byte[] one = Cli.run(dir, null, "gzip", "-1", "-c", "app.log").out();
+    byte[] fast = Cli.run(dir, null, "gzip", "--fast", "-c", "app.log").out();
+    byte[] nine = Cli.run(dir, null, "gzip", "-9", "-c", "app.log").out();
+    byte[] best = Cli.run(dir, null, "gzip", "--best", "-c", "app.log").out();
+    assertArrayEquals(six, plain, "no level option must mean -6");
+    assertArrayEquals(one, fast);
+    assertArrayEquals(nine, best);
+    assertEquals(List.of(4, 0, 2), List.of((int) one[8], (int) six[8], (int) nine[8]),
+        "XFL as zlib sets it: 4 at level 1, 0 at 6, 2 at 9");
+    assertTrue(one.length > six.length && six.length > nine.length,
+        one.length + " / " + six.length + " / " + nine.length);
   }
 
   /**
