@@ -5,12 +5,16 @@ import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.Event;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.LoopHandle;
+import io.loopstreams.core.buffer.ChunkLedger;
+import io.loopstreams.core.buffer.PooledBlock;
 import io.loopstreams.core.stream.Duplex;
 import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.net.internal.ChannelLink;
 import io.loopstreams.net.internal.ChannelLink.Active;
+import io.loopstreams.net.internal.ChannelLink.BlockDone;
 import io.loopstreams.net.internal.ChannelLink.Done;
 import io.loopstreams.net.internal.ChannelLink.Failed;
+import io.loopstreams.net.internal.ChannelLink.PooledChunk;
 import io.loopstreams.net.internal.ChannelLink.Signal;
 import io.loopstreams.net.internal.LoopBridge;
 import io.loopstreams.net.internal.NetErrors;
@@ -86,6 +90,14 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
   private final IdleTimer idle = new IdleTimer(this);
   /** Called once the socket has closed (a server counts its connections). */
   Runnable onClosed;
+  /** Pooled chunks read and not yet delivered (docs/buffers.md). */
+  private final ChunkLedger readChunks = new ChunkLedger();
+  /** Pooled chunks adopted from a pipe and not yet written; released when their write is done. */
+  private final ChunkLedger writtenChunks = new ChunkLedger();
+  /** Writes handed to the channel whose completion has not come back. */
+  private int writesInFlight;
+  /** Closed with writes in flight: the adopted chunks are released when the last comes back. */
+  private boolean releaseAfterWrites;
 
   /** A client socket: connects to {@code host:port} (TLS when the options say so). */
   Socket(EventLoop loop, String host, int port, SocketOptions options) {
@@ -95,6 +107,8 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
     this.bridge = new LoopBridge(loop, this::onSignal);
     this.link = new ChannelLink(bridge, options.readableHighWaterMark());
     this.keepAlive = loop.keepAlive();
+    trackPooledChunks(readChunks);
+    adoptPooledChunks(writtenChunks);
     if (options.timeout() > 0) {
       setTimeout(options.timeout());
     }
@@ -120,6 +134,8 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
     this.bridge = bridge;
     this.link = link;
     this.keepAlive = loop.keepAlive();
+    trackPooledChunks(readChunks);
+    adoptPooledChunks(writtenChunks);
     bridge.sink(this::onSignal);
     active = true;
     local = opened.local();
@@ -148,7 +164,11 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
 
   private void onSignal(Object s) {
     if (s instanceof ByteBuffer chunk) {
-      onData(chunk);
+      onData(chunk, null);
+    } else if (s instanceof PooledChunk p) {
+      onData(p.chunk(), p.block());
+    } else if (s instanceof BlockDone b) {
+      b.block().release(); // the Netty thread's reference; the chunks hold theirs
     } else if (s instanceof Done d) {
       d.callback().done(d.error());
     } else if (s == Signal.EOF) {
@@ -166,16 +186,21 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
     }
   }
 
-  private void onData(ByteBuffer chunk) {
+  /** A chunk read; {@code block}: the pooled block it is a range of, or null for a heap copy. */
+  private void onData(ByteBuffer chunk, PooledBlock block) {
     int n = chunk.remaining();
     bytesRead += n;
     idle.touch();
     if (destroyed()) {
-      link.pushed(n, 0);
+      link.pushed(n, 0); // a pooled chunk took no reference: nobody sees it
       return;
+    }
+    if (block != null) {
+      readChunks.add(chunk, block.retain());
     }
     push(chunk);
     link.pushed(n, readableLength());
+    link.pooledReads(pooledChunksAdopted());
   }
 
   private void onActive(Active a) {
@@ -223,8 +248,15 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
 
   private void checkRead() {
     if (!destroyed()) {
+      link.pooledReads(pooledChunksAdopted());
       link.consumed(readableLength());
     }
+  }
+
+  /** A chunk dropped unseen by destroy goes back to its block (if pooled). */
+  @Override
+  protected void doDiscard(Object chunk) {
+    readChunks.discard(chunk);
   }
 
   @Override
@@ -248,7 +280,17 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
       n += b.remaining();
     }
     long bytes = n;
+    writesInFlight++;
     link.write(chunks, e -> {
+      writesInFlight--;
+      if (!writtenChunks.isEmpty()) {
+        for (ByteBuffer c : chunks) {
+          writtenChunks.release(c); // the channel no longer reads it
+        }
+        if (releaseAfterWrites && writesInFlight == 0) {
+          writtenChunks.releaseAll();
+        }
+      }
       if (e == null) {
         bytesWritten += bytes;
         idle.touch();
@@ -281,6 +323,13 @@ public final class Socket extends Duplex<ByteBuffer, ByteBuffer> {
   }
 
   private void afterClose(Throwable error, Callback callback) {
+    // Adopted chunks still buffered will never be written; one in a write the channel has not
+    // answered yet waits for that answer.
+    if (writesInFlight == 0) {
+      writtenChunks.releaseAll();
+    } else {
+      releaseAfterWrites = true;
+    }
     keepAlive.close();
     if (onClosed != null) {
       onClosed.run();

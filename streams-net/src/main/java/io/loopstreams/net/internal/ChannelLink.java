@@ -1,6 +1,8 @@
 package io.loopstreams.net.internal;
 
 import io.loopstreams.core.Callback;
+import io.loopstreams.core.buffer.BufferPool;
+import io.loopstreams.core.buffer.PooledBlock;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -35,9 +37,20 @@ import java.nio.ByteBuffer;
  * {@code readPaused}, then re-reads the sum. With volatile accesses one of them sees the other,
  * so a pause never outlives the consumer's last read.
  *
- * <p>Each inbound {@link ByteBuf} is copied into a heap {@link ByteBuffer} and released at once,
- * on the Netty thread: no Netty buffer ever reaches the loop, so cancel, destroy and error paths
- * have nothing to release.
+ * <p>Each inbound {@link ByteBuf} is copied and released at once, on the Netty thread: no Netty
+ * buffer ever reaches the loop. The copy goes into a heap {@link ByteBuffer}, or, while the loop
+ * says its socket's chunks would be adopted ({@link #pooledReads}), into the next free range of a
+ * block of {@link BufferPool#shared()} (docs/buffers.md).
+ *
+ * <h2>Pooled reads: who touches a block</h2>
+ * The Netty thread acquires a block and fills it range by range, each range a chunk sent to the
+ * loop as a {@link PooledChunk}; when the block is full, or reads switch to heap copies, or the
+ * channel closes, it sends {@link BlockDone} and forgets the block. Every reference count change
+ * happens on the loop, in signal order: a {@code PooledChunk} takes a chunk's reference (or none,
+ * if the socket is already destroyed), a {@code BlockDone} drops the acquirer's. So the count
+ * never reaches zero while the Netty thread still writes into the block, and the bytes of a chunk
+ * are written before the signal that publishes it. If the loop has terminated, signals are
+ * dropped and the blocks are left to the garbage collector (never reused).
  *
  * <h2>Fields</h2>
  * {@code mark}, {@code bridge}: immutable. {@code channel}: written once on the Netty thread
@@ -58,9 +71,18 @@ public final class ChannelLink extends ChannelDuplexHandler {
   public record Done(Callback callback, Throwable error) {
   }
 
+  /** Inbound bytes copied into {@code chunk}, a range of {@code block} (pooled reads). */
+  public record PooledChunk(ByteBuffer chunk, PooledBlock block) {
+  }
+
+  /** The Netty thread cuts no more chunks from {@code block}: its acquirer's reference is the loop's to drop. */
+  public record BlockDone(PooledBlock block) {
+  }
+
   /** Peer FIN, and the channel closed. */
   public enum Signal { EOF, INACTIVE }
 
+  private static final BufferPool POOL = BufferPool.shared();
   private static final VarHandle IN_TRANSIT;
   private static final VarHandle RESUME_QUEUED;
 
@@ -84,12 +106,18 @@ public final class ChannelLink extends ChannelDuplexHandler {
 
   // Netty thread only
   private boolean eofSeen;
+  /** The block being filled by pooled reads, its buffer and the bytes used, or null. */
+  private PooledBlock block;
+  private ByteBuffer blockBuffer;
+  private int blockFill;
 
   // any thread
   private volatile long inTransit;
   private volatile long loopBuffered;
   private volatile boolean readPaused;
   private volatile int resumeQueued;
+  /** Set by the loop: whether inbound bytes go into pooled blocks. */
+  private volatile boolean pooledReads;
 
   public ChannelLink(LoopBridge bridge, long readMark) {
     this.bridge = bridge;
@@ -127,19 +155,47 @@ public final class ChannelLink extends ChannelDuplexHandler {
       return;
     }
     int n = buf.readableBytes();
-    ByteBuffer copy = ByteBuffer.allocate(n);
+    Object signal;
     try {
-      buf.readBytes(copy);
+      signal = pooledReads && n <= POOL.blockSize() ? pooledCopy(buf, n) : heapCopy(buf, n);
     } finally {
       buf.release();
     }
-    copy.flip();
     long sum = (long) IN_TRANSIT.getAndAdd(this, (long) n) + n + loopBuffered;
-    bridge.offer(copy);
+    bridge.offer(signal);
     if (sum >= mark) {
       readPaused = true;
       channel.config().setAutoRead(false);
       resumeOnNetty(); // the loop may have emptied its buffer meanwhile (class doc: the race)
+    }
+  }
+
+  private ByteBuffer heapCopy(ByteBuf buf, int n) {
+    blockDone();
+    ByteBuffer copy = ByteBuffer.allocate(n);
+    buf.readBytes(copy);
+    return copy.flip();
+  }
+
+  private PooledChunk pooledCopy(ByteBuf buf, int n) {
+    if (block == null || blockBuffer.capacity() - blockFill < n) {
+      blockDone();
+      block = POOL.acquire(POOL.blockSize());
+      blockBuffer = block.buffer();
+      blockFill = 0;
+    }
+    ByteBuffer chunk = blockBuffer.slice(blockFill, n);
+    buf.readBytes(chunk.duplicate());
+    blockFill += n;
+    return new PooledChunk(chunk, block);
+  }
+
+  /** Netty thread: no more chunks from the current block, if any. */
+  private void blockDone() {
+    if (block != null) {
+      bridge.offer(new BlockDone(block));
+      block = null;
+      blockBuffer = null;
     }
   }
 
@@ -165,6 +221,7 @@ public final class ChannelLink extends ChannelDuplexHandler {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    blockDone();
     bridge.offer(Signal.INACTIVE);
     ctx.fireChannelInactive(); // Reactor Netty disposes its connection
   }
@@ -193,6 +250,13 @@ public final class ChannelLink extends ChannelDuplexHandler {
 
   // ---------------------------------------------------------------------------------------------
   // Loop thread
+
+  /** Whether inbound bytes should go into pooled blocks (the socket's chunks would be adopted). */
+  public void pooledReads(boolean on) {
+    if (pooledReads != on) {
+      pooledReads = on;
+    }
+  }
 
   /** After pushing a chunk of {@code n} bytes: the loop's buffer now holds {@code buffered}. */
   public void pushed(long n, long buffered) {

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  *
  * <p>Bounds: data signals are limited by {@link ChannelLink}'s read flow control (the socket's
  * mark plus one chunk); the other signals are a handful per connection. When the loop has
- * terminated, signals are dropped: inbound data is already a heap copy, nothing to release.
+ * terminated, signals are dropped: inbound data is a heap copy or a range of a pooled block,
+ * which is then simply never reused (see {@link ChannelLink}), so there is nothing to release.
  *
  * <h2>Fields</h2>
  * {@code handoff}: any thread. {@code sink}: loop thread only (set before the first drain by the

@@ -1,0 +1,164 @@
+package io.loopstreams.net;
+
+import static io.loopstreams.net.NetTestSupport.HOST;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loopstreams.core.buffer.BufferPool;
+import io.loopstreams.core.stream.ChunkObserver;
+import io.loopstreams.core.stream.Pipeline;
+import io.loopstreams.fs.Fs;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pooled blocks across a real loopback connection (docs/buffers.md): a socket piped alone into a
+ * file copies what it reads into pooled blocks, and a socket that a file is piped into alone
+ * adopts the file's blocks; both ends give every block back once written, sent or dropped. A
+ * consumer that may keep chunks makes the receiving socket read into heap copies (or share the
+ * blocks it already filled); a reset in the middle releases every block exactly once. Released
+ * buffers are poisoned in tests, so bytes read from a recycled block would not match the file.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SocketBufferRecyclingTest {
+
+  private static final long SIZE = 16L << 20;
+  private static final BufferPool POOL = BufferPool.shared();
+
+  @TempDir
+  Path dir;
+  private long acquired0;
+  private long recycled0;
+  private long shared0;
+
+  @BeforeEach
+  void counters() {
+    acquired0 = POOL.acquiredBlocks();
+    recycled0 = POOL.recycledBlocks();
+    shared0 = POOL.sharedBlocks();
+  }
+
+  private long acquired() {
+    return POOL.acquiredBlocks() - acquired0;
+  }
+
+  private long recycled() {
+    return POOL.recycledBlocks() - recycled0;
+  }
+
+  private long shared() {
+    return POOL.sharedBlocks() - shared0;
+  }
+
+  private void assertNoneOutstanding() {
+    assertEquals(acquired(), recycled() + shared(), POOL.toString());
+    POOL.checkReleased();
+  }
+
+  @Test
+  void fileToSocketToFileSendsEveryBlockBackOnBothEnds() throws Exception {
+    Path src = SocketFileTransferTest.randomFile(dir.resolve("src.bin"), SIZE);
+    Path dst = dir.resolve("dst.bin");
+    Throwable[] results = {new AssertionError("not settled"), new AssertionError("not settled")};
+    long[] observedBytes = {0};
+    NetTestSupport.withServer(ServerOptions.defaults(), in -> {
+      // A byte counter keeps nothing: the socket still reads into pooled blocks.
+      in.onData((ChunkObserver<ByteBuffer>) b -> observedBytes[0] += b.remaining());
+      Pipeline.run(List.of(in, Fs.createWriteStream(dst)), e -> results[1] = e);
+    }, (server, port) -> {
+      Socket out = Net.connect(HOST, port, SocketOptions.defaults());
+      Pipeline.run(List.of(Fs.createReadStream(src), out), e -> {
+        results[0] = e;
+        server.close();
+      });
+    });
+    assertNull(results[0]);
+    assertNull(results[1]);
+    assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(dst));
+    assertEquals(SIZE, observedBytes[0]);
+    // The sender's 16 file blocks, and at least one block the receiver filled with what it read.
+    assertTrue(acquired() > 16, POOL.toString());
+    assertEquals(acquired(), recycled(), POOL.toString());
+    assertEquals(0, shared());
+    assertNoneOutstanding();
+  }
+
+  @Test
+  void aListenerAddedMidTransferThatKeepsChunksStillHoldsTheirBytes() throws Exception {
+    Path src = SocketFileTransferTest.randomFile(dir.resolve("src.bin"), SIZE);
+    ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    List<ByteBuffer> chunks = new java.util.ArrayList<>();
+    Throwable[] results = {new AssertionError("not settled"), new AssertionError("not settled")};
+    NetTestSupport.withServer(ServerOptions.defaults(), in -> {
+      Pipeline.run(List.of(in, Fs.createWriteStream(dir.resolve("dst.bin"))), e -> results[1] = e);
+      int[] n = {0};
+      in.onData((ChunkObserver<ByteBuffer>) b -> {
+        if (++n[0] == 50) {
+          in.onData(chunks::add); // from the 51st chunk on, a listener keeps every chunk
+        }
+      });
+    }, (server, port) -> {
+      Socket out = Net.connect(HOST, port, SocketOptions.defaults());
+      Pipeline.run(List.of(Fs.createReadStream(src), out), e -> {
+        results[0] = e;
+        server.close();
+      });
+    });
+    assertNull(results[0]);
+    assertNull(results[1]);
+    // More pool traffic after the transfer: a kept chunk whose block went back would be poisoned.
+    Path again = dir.resolve("again.bin");
+    io.loopstreams.core.EventLoop.run(loop -> {
+      var in = Fs.createReadStream(src);
+      in.onData((ChunkObserver<ByteBuffer>) b -> { });
+      Pipeline.run(in, Fs.createWriteStream(again));
+    });
+    for (ByteBuffer b : chunks) {
+      byte[] a = new byte[b.remaining()];
+      b.duplicate().get(a);
+      kept.writeBytes(a);
+    }
+    byte[] all = Files.readAllBytes(src);
+    byte[] tail = kept.toByteArray();
+    assertArrayEquals(java.util.Arrays.copyOfRange(all, all.length - tail.length, all.length), tail);
+    assertArrayEquals(all, Files.readAllBytes(dir.resolve("dst.bin")));
+    assertNoneOutstanding();
+  }
+
+  @Test
+  void aResetMidTransferReleasesEveryBlockOnceOnBothEnds() throws Exception {
+    Path src = SocketFileTransferTest.randomFile(dir.resolve("src.bin"), SIZE);
+    Throwable[] results = {null, null};
+    NetTestSupport.withServer(ServerOptions.defaults(), in -> {
+      long[] got = {0};
+      in.onData((ChunkObserver<ByteBuffer>) b -> {
+        got[0] += b.remaining();
+        if (got[0] > SIZE / 3 && !in.destroyed()) {
+          in.resetAndDestroy();
+        }
+      });
+      Pipeline.run(List.of(in, Fs.createWriteStream(dir.resolve("dst.bin"))), e -> results[1] = e);
+    }, (server, port) -> {
+      Socket out = Net.connect(HOST, port, SocketOptions.defaults());
+      Pipeline.run(List.of(Fs.createReadStream(src), out), e -> {
+        results[0] = e;
+        server.close();
+      });
+    });
+    assertNotNull(results[0], "the sender succeeded");
+    assertNotNull(results[1], "the receiver succeeded");
+    assertTrue(acquired() > 1, POOL.toString());
+    assertNoneOutstanding();
+  }
+}
