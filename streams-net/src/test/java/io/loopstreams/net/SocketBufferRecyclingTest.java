@@ -161,4 +161,87 @@ class SocketBufferRecyclingTest {
     assertTrue(acquired() > 1, POOL.toString());
     assertNoneOutstanding();
   }
+
+  @Test
+  void manyEchoConnectionsKeepPooledMemoryBoundedAndGetTheirBytesBack() {
+    int connections = 200;
+    int size = 256 * 1024;
+    int[] echoed = {0};
+    long[] peak = {0};
+    long base = POOL.outstandingBlocks();
+    NetTestSupport.withServer(ServerOptions.defaults(), s -> s.pipe(s), (server, port) -> {
+      Runnable[] sample = new Runnable[1];
+      sample[0] = () -> {
+        peak[0] = Math.max(peak[0], POOL.outstandingBlocks() - base);
+        if (echoed[0] < connections) {
+          server.loop().setImmediate(sample[0]);
+        }
+      };
+      server.loop().setImmediate(sample[0]);
+      int[] open = {connections};
+      for (int i = 0; i < connections; i++) {
+        byte fill = (byte) i;
+        Socket c = Net.connect(HOST, port, SocketOptions.defaults());
+        long[] got = {0};
+        boolean[] intact = {true};
+        c.onData(b -> {
+          for (int k = b.position(); k < b.limit(); k++) {
+            intact[0] &= b.get(k) == fill;
+          }
+          got[0] += b.remaining();
+        });
+        c.on(io.loopstreams.core.stream.Stream.CLOSE, () -> {
+          if (got[0] == size && intact[0]) {
+            echoed[0]++;
+          }
+          if (--open[0] == 0) {
+            server.close();
+          }
+        });
+        ByteBuffer payload = ByteBuffer.allocate(size);
+        while (payload.hasRemaining()) {
+          payload.put(fill);
+        }
+        c.end(payload.flip());
+      }
+    });
+    assertEquals(connections, echoed[0]);
+    // 64 blocks (the cap), plus at most one per Netty thread that passed the check at once.
+    assertTrue(peak[0] <= 64 + 2L * Runtime.getRuntime().availableProcessors(), "peak blocks out: " + peak[0]);
+    assertNoneOutstanding();
+  }
+
+  @Test
+  void aConnectionThatGoesQuietAfterABulkReadHoldsNoBlock() throws Exception {
+    Path dst = dir.resolve("dst.bin");
+    long base = POOL.outstandingBlocks();
+    boolean[] quiet = {false};
+    NetTestSupport.withServer(ServerOptions.defaults(), in -> {
+      var file = Fs.createWriteStream(dst);
+      Pipeline.run(List.of(in, file), e -> { });
+      // Once the 512 KiB are written, and while the client still holds the connection open, no
+      // block may stay out: poll on each turn of the loop (bounded by the test's timeout).
+      Runnable[] check = new Runnable[1];
+      check[0] = () -> {
+        if (file.bytesWritten() == 512 * 1024 && POOL.outstandingBlocks() == base) {
+          quiet[0] = true;
+          in.end(); // the client closes once the server has ended its side
+        } else {
+          in.loop().setImmediate(check[0]);
+        }
+      };
+      in.loop().setImmediate(check[0]);
+    }, (server, port) -> {
+      Socket c = Net.connect(HOST, port, SocketOptions.defaults());
+      c.write(ByteBuffer.allocate(512 * 1024));
+      c.on(io.loopstreams.core.stream.Stream.END, () -> {
+        c.end();
+        server.close();
+      });
+      c.resume();
+    });
+    assertTrue(quiet[0], "a block stayed out while the connection was quiet");
+    assertEquals(512 * 1024, Files.size(dst));
+    assertNoneOutstanding();
+  }
 }

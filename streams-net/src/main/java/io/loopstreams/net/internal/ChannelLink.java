@@ -40,7 +40,10 @@ import java.nio.ByteBuffer;
  * <p>Each inbound {@link ByteBuf} is copied and released at once, on the Netty thread: no Netty
  * buffer ever reaches the loop. The copy goes into a heap {@link ByteBuffer}, or, while the loop
  * says its socket's chunks would be adopted ({@link #pooledReads}), into the next free range of a
- * block of {@link BufferPool#shared()} (docs/buffers.md).
+ * block of {@link BufferPool#shared()} (docs/buffers.md): only reads of at least {@value
+ * #POOLED_READ_MIN} bytes, only while fewer than {@value #POOLED_BLOCKS_MAX} blocks are out of the
+ * pool, and a block is given up at the end of each burst of reads. So ten thousand connections
+ * each trickling a few bytes hold no block, and direct memory stays bounded.
  *
  * <h2>Pooled reads: who touches a block</h2>
  * The Netty thread acquires a block and fills it range by range, each range a chunk sent to the
@@ -83,6 +86,13 @@ public final class ChannelLink extends ChannelDuplexHandler {
   public enum Signal { EOF, INACTIVE }
 
   private static final BufferPool POOL = BufferPool.shared();
+  /** Reads smaller than this are heap copies: a trickle of small reads would pin whole blocks. */
+  static final int POOLED_READ_MIN = 16 * 1024;
+  /**
+   * A new block is taken only while fewer than this many are out of the shared pool (64 MiB):
+   * direct memory stays bounded whatever the number of connections; beyond it, heap copies.
+   */
+  static final int POOLED_BLOCKS_MAX = 64;
   private static final VarHandle IN_TRANSIT;
   private static final VarHandle RESUME_QUEUED;
 
@@ -157,7 +167,7 @@ public final class ChannelLink extends ChannelDuplexHandler {
     int n = buf.readableBytes();
     Object signal;
     try {
-      signal = pooledReads && n <= POOL.blockSize() ? pooledCopy(buf, n) : heapCopy(buf, n);
+      signal = pooled(n) ? pooledCopy(buf, n) : heapCopy(buf, n);
     } finally {
       buf.release();
     }
@@ -168,6 +178,25 @@ public final class ChannelLink extends ChannelDuplexHandler {
       channel.config().setAutoRead(false);
       resumeOnNetty(); // the loop may have emptied its buffer meanwhile (class doc: the race)
     }
+  }
+
+  /** Whether this read goes into a pooled block (see the class doc). */
+  private boolean pooled(int n) {
+    if (!pooledReads || n < POOLED_READ_MIN || n > POOL.blockSize()) {
+      return false;
+    }
+    return block != null && blockBuffer.capacity() - blockFill >= n
+        || POOL.outstandingBlocks() < POOLED_BLOCKS_MAX;
+  }
+
+  /**
+   * The end of a burst of reads: the block is given up even if not full, so a connection that
+   * goes quiet holds none; a bulk transfer fills about one per burst (16 reads of 64 KiB).
+   */
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    blockDone();
+    ctx.fireChannelReadComplete();
   }
 
   private ByteBuffer heapCopy(ByteBuf buf, int n) {
