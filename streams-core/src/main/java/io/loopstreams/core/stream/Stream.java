@@ -8,7 +8,9 @@ import io.loopstreams.core.EventEmitter;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.StreamException;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What every stream shares: its loop, its lifecycle and its one destroy path (Node's {@code
@@ -122,8 +124,30 @@ public abstract class Stream extends EventEmitter {
     return simple.isEmpty() ? getClass().getSuperclass().getSimpleName() : simple;
   }
 
+  /** One question {@link #overrides} answers about a class. */
+  private record HookQuery(Class<?> base, String method, List<Class<?>> params) {
+  }
+
+  /**
+   * The answers of {@link #overrides}, per class: every stream asks a few when it is built (and
+   * a readable again when its DATA listeners change), and each "no" found by reflection costs a
+   * thrown NoSuchMethodException per class of the hierarchy, which a server accepting thousands
+   * of connections would pay for every one of them.
+   */
+  private static final ClassValue<Map<HookQuery, Boolean>> OVERRIDES = new ClassValue<>() {
+    @Override
+    protected Map<HookQuery, Boolean> computeValue(Class<?> type) {
+      return new ConcurrentHashMap<>();
+    }
+  };
+
   /** Whether {@code type} (below {@code base}) declares its own {@code method}. */
   static boolean overrides(Class<?> type, Class<?> base, String method, Class<?>... params) {
+    return OVERRIDES.get(type).computeIfAbsent(new HookQuery(base, method, List.of(params)),
+        q -> declares(type, base, method, params));
+  }
+
+  private static boolean declares(Class<?> type, Class<?> base, String method, Class<?>... params) {
     for (Class<?> k = type; k != null && k != base; k = k.getSuperclass()) {
       try {
         k.getDeclaredMethod(method, params);
