@@ -3,9 +3,10 @@ package io.loopstreams.core;
 /**
  * The promise-job (microtask) queue: V8's microtask queue, as a ring of (job, argument) pairs.
  *
- * <p>A promise reaction needs two things when it runs: what to do and which promise settled. The
- * pair lives in the queue's slots, so the job object carries no reference to its source (a derived
- * promise, which is also its own job, fits in 24 bytes). A plain
+ * <p>A promise reaction needs two things when it runs: what to do and how its source settled (the
+ * fulfilled value, or the source promise itself: {@link Promise#jobArgument}). The pair lives in
+ * the queue's slots, so the job object carries no reference to its source (a derived promise,
+ * which is also its own job, fits in 24 bytes). A plain
  * {@link Runnable} ({@link EventLoop#queueMicrotask}) is queued with a null argument.
  *
  * <p>Loop thread only. Unbounded: it grows by doubling and never shrinks (a loop's peak microtask
@@ -13,7 +14,7 @@ package io.loopstreams.core;
  */
 final class JobQueue {
 
-  /** A job that takes the argument it was queued with (the settled promise, for promise jobs). */
+  /** A job that takes the argument it was queued with (its source's outcome, for promise jobs). */
   interface Job {
     void run(Object arg);
   }

@@ -252,7 +252,7 @@ public class Promise<T> {
       if (rs == State.REJECTED) {
         reactions = State.REJECTED_HANDLED;
       }
-      loop.enqueueJob(r, this);
+      loop.enqueueJob(r, jobArgument());
     } else if (rs == null) {
       reactions = r;
     } else if (rs instanceof JobQueue.Job) {
@@ -290,12 +290,13 @@ public class Promise<T> {
       return true;
     }
     reactions = newState == State.REJECTED ? State.REJECTED_HANDLED : newState;
+    Object arg = jobArgument();
     if (rs instanceof JobQueue.Job) {
-      loop.enqueueJob((JobQueue.Job) rs, this);
+      loop.enqueueJob((JobQueue.Job) rs, arg);
     } else {
       @SuppressWarnings("unchecked") List<JobQueue.Job> list = (List<JobQueue.Job>) rs;
       for (JobQueue.Job r : list) {
-        loop.enqueueJob(r, this);
+        loop.enqueueJob(r, arg);
       }
     }
     return true;
@@ -331,6 +332,29 @@ public class Promise<T> {
   /** For {@link Derived}: the continuation held in the result slot while pending. */
   final Object continuation() {
     return result;
+  }
+
+  /**
+   * What a job reacting to this settled promise is queued with: the fulfilled value itself when
+   * that can be told apart from a promise (not null, not a promise), else this promise. Queuing
+   * the value rather than the promise lets a promise that is only created to be continued
+   * ({@code Promise.resolved(loop, v).map(...)}) stay out of the heap: nothing refers to it once
+   * the continuation is queued, so the JIT's escape analysis can do without it. Decoded by
+   * {@link #fulfilledWith} and {@link #outcomeOf}.
+   */
+  final Object jobArgument() {
+    Object v = result;
+    return reactions == State.FULFILLED && v != null && !(v instanceof Promise) ? v : this;
+  }
+
+  /** For jobs: whether the settled promise their argument stands for fulfilled. */
+  static boolean fulfilledWith(Object jobArgument) {
+    return !(jobArgument instanceof Promise<?> p) || p.fulfilled();
+  }
+
+  /** For jobs: the value or reason of the settled promise their argument stands for. */
+  static Object outcomeOf(Object jobArgument) {
+    return jobArgument instanceof Promise<?> p ? p.outcome() : jobArgument;
   }
 
   /** For jobs reacting to this settled promise: whether it fulfilled. */
@@ -471,7 +495,8 @@ public class Promise<T> {
    * A promise made by a continuation ({@code map}, {@code flatMap}, {@code then},
    * {@code thenAccept}, {@code catchError}, {@code doFinally}) and, at the same time, the promise
    * job that runs the continuation and settles it: one object per chain step instead of a promise
-   * plus a reaction. The job queue hands it the source promise when it runs, and its
+   * plus a reaction. The job queue hands it the source's outcome when it runs ({@link
+   * #jobArgument}), and its
    * {@code result} slot, unused until it settles, holds the continuation: no field beyond a plain
    * promise's, so the object stays at 24 bytes. The kind of continuation is the subclass. Settling
    * overwrites the continuation, so a long chain held by its last promise keeps nothing earlier
@@ -496,9 +521,8 @@ public class Promise<T> {
 
     @Override
     public final void run(Object arg) {
-      Promise<?> src = (Promise<?>) arg;
-      boolean ok = src.fulfilled();
-      Object value = src.outcome();
+      boolean ok = fulfilledWith(arg);
+      Object value = outcomeOf(arg);
       Object r;
       try {
         r = apply(ok, value, continuation());

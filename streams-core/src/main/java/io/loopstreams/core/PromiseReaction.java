@@ -5,7 +5,8 @@ import java.util.function.BiConsumer;
 /**
  * A promise job that observes a settled promise without deriving one: an {@link
  * Promise#onSettled} callback ({@code target} null), or the forwarding step by which a promise
- * adopts another one on the same loop. The job queue hands it the settled promise.
+ * adopts another one on the same loop. The job queue hands it the settled promise's outcome
+ * ({@link Promise#jobArgument}).
  */
 final class PromiseReaction implements JobQueue.Job {
   private final Promise<Object> target;
@@ -19,9 +20,8 @@ final class PromiseReaction implements JobQueue.Job {
 
   @Override
   public void run(Object arg) {
-    Promise<?> source = (Promise<?>) arg;
-    boolean ok = source.fulfilled();
-    Object value = source.outcome();
+    boolean ok = Promise.fulfilledWith(arg);
+    Object value = Promise.outcomeOf(arg);
     if (target == null) {
       callback.accept(ok ? value : null, ok ? null : (Throwable) value);
     } else if (ok) {

@@ -28,6 +28,44 @@ class PromiseTest {
     assertEquals(List.of("sync", "value 20"), log);
   }
 
+  /**
+   * A reaction is queued with its source's value, or with the source itself when the value
+   * cannot be told apart from a promise (null, a promise held as a value) or the source
+   * rejected: every such outcome reaches then/onSettled/catch/adoption unchanged, whether the
+   * continuation was attached before or after the source settled. (Adoption takes one job more
+   * than a map, so "adopted" comes last, as in Node, where it takes two.)
+   */
+  @Test
+  void everyKindOfOutcomeReachesItsContinuationsAttachedBeforeOrAfterSettling() {
+    List<String> log = new ArrayList<>();
+    IOException reason = new IOException("no");
+    EventLoop.run(loop -> {
+      Promise<Integer> inner = Promise.resolved(loop, 7);
+      // after settling
+      Promise.resolved(loop, (Object) null).thenAccept(v -> log.add("null " + v));
+      Promise.resolved(loop, inner).thenAccept(v -> log.add("promise value " + (v == inner)));
+      Promise.resolved(loop, 5).onSettled((v, e) -> log.add("onSettled " + v + " " + e));
+      Promise.<Integer>rejected(loop, reason).catchError(e -> {
+        log.add("caught " + (e == reason));
+        return 0;
+      });
+      Promise.resolved(loop, 9).flatMap(v -> Promise.resolved(loop, v + 1)).thenAccept(v -> log.add("adopted " + v));
+      // before settling
+      Promise.Resolvers<Object> a = Promise.withResolvers(loop);
+      Promise.Resolvers<Object> b = Promise.withResolvers(loop);
+      Promise.Resolvers<String> c = Promise.withResolvers(loop);
+      a.promise().thenAccept(v -> log.add("later null " + v));
+      b.promise().thenAccept(v -> log.add("later promise value " + (v == inner)));
+      c.promise().map(v -> v + "!").thenAccept(v -> log.add("later " + v));
+      c.promise().onSettled((v, e) -> log.add("later onSettled " + v));
+      a.resolve(null);
+      b.resolve(inner);
+      c.resolve("x");
+    });
+    assertEquals(List.of("null null", "promise value true", "onSettled 5 null", "caught true",
+        "later null null", "later promise value true", "later onSettled x", "later x!", "adopted 10"), log);
+  }
+
   @Test
   void flatMapAdoptsAPromiseThatSettlesLater() {
     List<String> log = new ArrayList<>();
