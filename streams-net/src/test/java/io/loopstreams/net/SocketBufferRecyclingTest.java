@@ -3,18 +3,26 @@ package io.loopstreams.net;
 import static io.loopstreams.net.NetTestSupport.HOST;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.loopstreams.core.ErrorCode;
+import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.SystemException;
 import io.loopstreams.core.buffer.BufferPool;
 import io.loopstreams.core.stream.ChunkObserver;
 import io.loopstreams.core.stream.Pipeline;
+import io.loopstreams.core.stream.Stream;
 import io.loopstreams.fs.Fs;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,7 +106,7 @@ class SocketBufferRecyclingTest {
   void aListenerAddedMidTransferThatKeepsChunksStillHoldsTheirBytes() throws Exception {
     Path src = SocketFileTransferTest.randomFile(dir.resolve("src.bin"), SIZE);
     ByteArrayOutputStream kept = new ByteArrayOutputStream();
-    List<ByteBuffer> chunks = new java.util.ArrayList<>();
+    List<ByteBuffer> chunks = new ArrayList<>();
     Throwable[] results = {new AssertionError("not settled"), new AssertionError("not settled")};
     NetTestSupport.withServer(ServerOptions.defaults(), in -> {
       Pipeline.run(List.of(in, Fs.createWriteStream(dir.resolve("dst.bin"))), e -> results[1] = e);
@@ -119,7 +127,7 @@ class SocketBufferRecyclingTest {
     assertNull(results[1]);
     // More pool traffic after the transfer: a kept chunk whose block went back would be poisoned.
     Path again = dir.resolve("again.bin");
-    io.loopstreams.core.EventLoop.run(loop -> {
+    EventLoop.run(loop -> {
       var in = Fs.createReadStream(src);
       in.onData((ChunkObserver<ByteBuffer>) b -> { });
       Pipeline.run(in, Fs.createWriteStream(again));
@@ -131,7 +139,7 @@ class SocketBufferRecyclingTest {
     }
     byte[] all = Files.readAllBytes(src);
     byte[] tail = kept.toByteArray();
-    assertArrayEquals(java.util.Arrays.copyOfRange(all, all.length - tail.length, all.length), tail);
+    assertArrayEquals(Arrays.copyOfRange(all, all.length - tail.length, all.length), tail);
     assertArrayEquals(all, Files.readAllBytes(dir.resolve("dst.bin")));
     assertNoneOutstanding();
   }
@@ -190,7 +198,7 @@ class SocketBufferRecyclingTest {
           }
           got[0] += b.remaining();
         });
-        c.on(io.loopstreams.core.stream.Stream.CLOSE, () -> {
+        c.on(Stream.CLOSE, () -> {
           if (got[0] == size && intact[0]) {
             echoed[0]++;
           }
@@ -234,7 +242,7 @@ class SocketBufferRecyclingTest {
     }, (server, port) -> {
       Socket c = Net.connect(HOST, port, SocketOptions.defaults());
       c.write(ByteBuffer.allocate(512 * 1024));
-      c.on(io.loopstreams.core.stream.Stream.END, () -> {
+      c.on(Stream.END, () -> {
         c.end();
         server.close();
       });
@@ -242,6 +250,28 @@ class SocketBufferRecyclingTest {
     });
     assertTrue(quiet[0], "a block stayed out while the connection was quiet");
     assertEquals(512 * 1024, Files.size(dst));
+    assertNoneOutstanding();
+  }
+
+  @Test
+  void aReceiverWritingToAFullDeviceFailsAndReleasesEveryBlockOnce() throws Exception {
+    Path full = Path.of("/dev/full");
+    assumeTrue(Files.isWritable(full), "no writable /dev/full");
+    Path src = SocketFileTransferTest.randomFile(dir.resolve("src.bin"), SIZE);
+    Throwable[] results = {null, null};
+    NetTestSupport.withServer(ServerOptions.defaults(), in ->
+        Pipeline.run(List.of(in, Fs.createWriteStream(full)), e -> results[1] = e),
+        (server, port) -> {
+          Socket out = Net.connect(HOST, port, SocketOptions.defaults());
+          Pipeline.run(List.of(Fs.createReadStream(src), out), e -> {
+            results[0] = e;
+            server.close();
+          });
+        });
+    SystemException e =
+        assertInstanceOf(SystemException.class, results[1]);
+    assertEquals(ErrorCode.ENOSPC, e.code());
+    assertNotNull(results[0], "the sender succeeded although the receiver failed");
     assertNoneOutstanding();
   }
 }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.loopstreams.core.ErrorCode;
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.SystemException;
 import io.loopstreams.core.buffer.BufferPool;
 import io.loopstreams.core.stream.ChunkObserver;
 import io.loopstreams.core.stream.Pipeline;
@@ -212,6 +215,20 @@ class PooledInputRecyclingTest {
     assertArrayEquals(data, kept.toByteArray());
     assertArrayEquals(data, gunzip(dir.resolve("out.gz")));
     assertEquals(0, recycled());
+    assertNoneOutstanding();
+  }
+
+  @Test
+  void gzipIntoAFullDeviceFailsWithEnospcAndReleasesEveryBlockOnce() {
+    Path full = Path.of("/dev/full");
+    assumeTrue(Files.isWritable(full), "no writable /dev/full");
+    for (Supplier<Transform<ByteBuffer, ByteBuffer>> stage : List.<Supplier<Transform<ByteBuffer, ByteBuffer>>>of(
+        Zlib::gzip, () -> Zlib.gzip(ZlibOptions.defaults().parallelism(2)))) {
+      Throwable error = pipe(src, stage, full);
+      SystemException e = assertInstanceOf(SystemException.class, error);
+      assertEquals(ErrorCode.ENOSPC, e.code());
+    }
+    assertTrue(acquired() >= 1, POOL.toString());
     assertNoneOutstanding();
   }
 
