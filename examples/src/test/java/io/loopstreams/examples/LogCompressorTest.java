@@ -19,7 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Smoke test: ship a log, two compressors split it, every line in exactly one gzip file. */
+/**
+ * Smoke test: ship a log, two compressors split it; every line is in a gzip file and every offset
+ * is committed. At least once, as docs/kafka.md promises, not exactly once: a compressor commits
+ * only once its file is complete, so if the second one joins the group after the first fetched
+ * (a slow start on a loaded machine), the partitions it takes over are read again from their
+ * last commit, and their lines land in both files.
+ */
 @Timeout(120)
 class LogCompressorTest {
 
@@ -52,8 +58,10 @@ class LogCompressorTest {
           }
         }
       }
-      assertEquals(5000, total);
-      assertEquals(lines.stream().sorted().toList(), out.stream().sorted().toList());
+      assertEquals(total, out.size(), "the compressors' counts match their files");
+      assertTrue(total >= 5000, "lines lost: " + total);
+      // Every line at least once.
+      assertEquals(lines.stream().sorted().toList(), out.stream().distinct().sorted().toList());
       long committed = broker.committed("gz", "logs").values().stream()
           .mapToLong(Long::longValue).sum();
       assertEquals(5000, committed);
