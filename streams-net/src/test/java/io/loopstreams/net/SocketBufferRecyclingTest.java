@@ -42,6 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SocketBufferRecyclingTest {
 
   private static final long SIZE = 16L << 20;
+  /**
+   * For the failures: large enough that the sender cannot have handed everything to the kernel
+   * (loopback socket buffers hold about 10 MiB) before the receiver fails, so the sender fails too.
+   */
+  private static final long FAILING_SIZE = 48L << 20;
   private static final BufferPool POOL = BufferPool.shared();
 
   @TempDir
@@ -146,13 +151,13 @@ class SocketBufferRecyclingTest {
 
   @Test
   void aResetMidTransferReleasesEveryBlockOnceOnBothEnds() throws Exception {
-    Path src = SocketFileTransferTest.randomFile(dir.resolve("src.bin"), SIZE);
+    Path src = SocketFileTransferTest.randomFile(dir.resolve("src.bin"), FAILING_SIZE);
     Throwable[] results = {null, null};
     NetTestSupport.withServer(ServerOptions.defaults(), in -> {
       long[] got = {0};
       in.onData((ChunkObserver<ByteBuffer>) b -> {
         got[0] += b.remaining();
-        if (got[0] > SIZE / 3 && !in.destroyed()) {
+        if (got[0] > 4L << 20 && !in.destroyed()) {
           in.resetAndDestroy();
         }
       });
@@ -259,7 +264,7 @@ class SocketBufferRecyclingTest {
   void aReceiverWritingToAFullDeviceFailsAndReleasesEveryBlockOnce() throws Exception {
     Path full = Path.of("/dev/full");
     assumeTrue(Files.isWritable(full), "no writable /dev/full");
-    Path src = SocketFileTransferTest.randomFile(dir.resolve("src.bin"), SIZE);
+    Path src = SocketFileTransferTest.randomFile(dir.resolve("src.bin"), FAILING_SIZE);
     Throwable[] results = {null, null};
     NetTestSupport.withServer(ServerOptions.defaults(), in ->
         Pipeline.run(List.of(in, Fs.createWriteStream(full)), e -> results[1] = e),
