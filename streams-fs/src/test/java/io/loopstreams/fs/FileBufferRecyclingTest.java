@@ -15,6 +15,7 @@ import io.loopstreams.core.stream.ChunkObserver;
 import io.loopstreams.core.stream.Pipeline;
 import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.core.stream.Transform;
+import io.loopstreams.core.testing.PoolCounters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -45,36 +46,14 @@ class FileBufferRecyclingTest {
   Path dir;
   Path src;
   byte[] data;
-  private long acquired0;
-  private long recycled0;
-  private long shared0;
+  private PoolCounters pool;
 
   @BeforeEach
   void eightMibAndATail() throws IOException {
     data = new byte[8 * MIB + 100];
     new Random(17).nextBytes(data);
     src = Files.write(dir.resolve("src"), data);
-    acquired0 = POOL.acquiredBlocks();
-    recycled0 = POOL.recycledBlocks();
-    shared0 = POOL.sharedBlocks();
-  }
-
-  private long acquired() {
-    return POOL.acquiredBlocks() - acquired0;
-  }
-
-  private long recycled() {
-    return POOL.recycledBlocks() - recycled0;
-  }
-
-  private long shared() {
-    return POOL.sharedBlocks() - shared0;
-  }
-
-  /** Every block taken from the pool by the test went back or was given up, none is lost. */
-  private void assertNoneOutstanding() {
-    assertEquals(acquired(), recycled() + shared(), POOL.toString());
-    POOL.checkReleased();
+    pool = PoolCounters.ofShared();
   }
 
   private static byte[] concat(List<ByteBuffer> chunks) {
@@ -104,11 +83,11 @@ class FileBufferRecyclingTest {
     assertEquals(null, error[0]);
     assertArrayEquals(data, Files.readAllBytes(dst));
     assertEquals(data.length, observed[0]);
-    assertEquals(8, acquired(), "the 8 whole blocks; the 100-byte tail is a heap buffer");
+    assertEquals(8, pool.acquired(), "the 8 whole blocks; the 100-byte tail is a heap buffer");
     assertEquals(8 * 16, direct[0]);
-    assertEquals(8, recycled());
-    assertEquals(0, shared());
-    assertNoneOutstanding();
+    assertEquals(8, pool.recycled());
+    assertEquals(0, pool.shared());
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -120,9 +99,9 @@ class FileBufferRecyclingTest {
       Pipeline.run(in, Fs.createWriteStream(dst));
     });
     assertArrayEquals(Arrays.copyOfRange(data, 12_345, 5 * MIB + 7), Files.readAllBytes(dst));
-    assertEquals(4, acquired());
-    assertEquals(4, recycled());
-    assertNoneOutstanding();
+    assertEquals(4, pool.acquired());
+    assertEquals(4, pool.recycled());
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -143,8 +122,8 @@ class FileBufferRecyclingTest {
     assertArrayEquals(data, concat(kept));
     assertArrayEquals(data, Files.readAllBytes(dst));
     assertArrayEquals(data, Files.readAllBytes(again));
-    assertEquals(8, recycled(), "only the second copy recycled");
-    assertNoneOutstanding();
+    assertEquals(8, pool.recycled(), "only the second copy recycled");
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -158,8 +137,8 @@ class FileBufferRecyclingTest {
     });
     assertArrayEquals(data, Files.readAllBytes(a));
     assertArrayEquals(data, Files.readAllBytes(b));
-    assertEquals(0, recycled());
-    assertNoneOutstanding();
+    assertEquals(0, pool.recycled());
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -174,8 +153,8 @@ class FileBufferRecyclingTest {
         Fs.createWriteStream(dst)));
     assertArrayEquals(data, Files.readAllBytes(dst));
     assertArrayEquals(data, concat(kept));
-    assertEquals(0, recycled());
-    assertNoneOutstanding();
+    assertEquals(0, pool.recycled());
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -190,8 +169,8 @@ class FileBufferRecyclingTest {
     });
     SystemException e = assertInstanceOf(SystemException.class, error[0]);
     assertEquals(ErrorCode.ENOSPC, e.code());
-    assertTrue(acquired() >= 1, POOL.toString());
-    assertNoneOutstanding();
+    assertTrue(pool.acquired() >= 1, POOL.toString());
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -209,8 +188,8 @@ class FileBufferRecyclingTest {
       Pipeline.run(List.of(in, out), e -> error[0] = e);
     });
     assertEquals("stop at chunk 40", error[0].getMessage());
-    assertTrue(acquired() >= 3, POOL.toString());
-    assertNoneOutstanding();
+    assertTrue(pool.acquired() >= 3, POOL.toString());
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -228,9 +207,9 @@ class FileBufferRecyclingTest {
     });
     StreamException e = assertInstanceOf(StreamException.class, error[0]);
     assertEquals(ErrorCode.ERR_STREAM_PREMATURE_CLOSE, e.code());
-    assertTrue(acquired() >= 2, POOL.toString());
-    assertEquals(0, shared(), POOL.toString());
-    assertNoneOutstanding();
+    assertTrue(pool.acquired() >= 2, POOL.toString());
+    assertEquals(0, pool.shared(), POOL.toString());
+    pool.assertNoneOutstanding();
   }
 
   @Test

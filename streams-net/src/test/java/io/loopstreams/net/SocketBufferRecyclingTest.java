@@ -16,6 +16,7 @@ import io.loopstreams.core.buffer.BufferPool;
 import io.loopstreams.core.stream.ChunkObserver;
 import io.loopstreams.core.stream.Pipeline;
 import io.loopstreams.core.stream.Stream;
+import io.loopstreams.core.testing.PoolCounters;
 import io.loopstreams.fs.Fs;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -51,32 +52,11 @@ class SocketBufferRecyclingTest {
 
   @TempDir
   Path dir;
-  private long acquired0;
-  private long recycled0;
-  private long shared0;
+  private PoolCounters pool;
 
   @BeforeEach
   void counters() {
-    acquired0 = POOL.acquiredBlocks();
-    recycled0 = POOL.recycledBlocks();
-    shared0 = POOL.sharedBlocks();
-  }
-
-  private long acquired() {
-    return POOL.acquiredBlocks() - acquired0;
-  }
-
-  private long recycled() {
-    return POOL.recycledBlocks() - recycled0;
-  }
-
-  private long shared() {
-    return POOL.sharedBlocks() - shared0;
-  }
-
-  private void assertNoneOutstanding() {
-    assertEquals(acquired(), recycled() + shared(), POOL.toString());
-    POOL.checkReleased();
+    pool = PoolCounters.ofShared();
   }
 
   @Test
@@ -101,10 +81,10 @@ class SocketBufferRecyclingTest {
     assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(dst));
     assertEquals(SIZE, observedBytes[0]);
     // The sender's 16 file blocks, and at least one block the receiver filled with what it read.
-    assertTrue(acquired() > 16, POOL.toString());
-    assertEquals(acquired(), recycled(), POOL.toString());
-    assertEquals(0, shared());
-    assertNoneOutstanding();
+    assertTrue(pool.acquired() > 16, POOL.toString());
+    assertEquals(pool.acquired(), pool.recycled(), POOL.toString());
+    assertEquals(0, pool.shared());
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -146,7 +126,7 @@ class SocketBufferRecyclingTest {
     byte[] tail = kept.toByteArray();
     assertArrayEquals(Arrays.copyOfRange(all, all.length - tail.length, all.length), tail);
     assertArrayEquals(all, Files.readAllBytes(dir.resolve("dst.bin")));
-    assertNoneOutstanding();
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -171,8 +151,8 @@ class SocketBufferRecyclingTest {
     });
     assertNotNull(results[0], "the sender succeeded");
     assertNotNull(results[1], "the receiver succeeded");
-    assertTrue(acquired() > 1, POOL.toString());
-    assertNoneOutstanding();
+    assertTrue(pool.acquired() > 1, POOL.toString());
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -223,7 +203,7 @@ class SocketBufferRecyclingTest {
     // (Reactor Netty runs max(4, cores) of them by default).
     int nettyThreads = Math.max(4, Runtime.getRuntime().availableProcessors());
     assertTrue(peak[0] <= 64 + nettyThreads, "peak blocks out: " + peak[0]);
-    assertNoneOutstanding();
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -257,7 +237,7 @@ class SocketBufferRecyclingTest {
     });
     assertTrue(quiet[0], "a block stayed out while the connection was quiet");
     assertEquals(512 * 1024, Files.size(dst));
-    assertNoneOutstanding();
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -279,6 +259,6 @@ class SocketBufferRecyclingTest {
         assertInstanceOf(SystemException.class, results[1]);
     assertEquals(ErrorCode.ENOSPC, e.code());
     assertNotNull(results[0], "the sender succeeded although the receiver failed");
-    assertNoneOutstanding();
+    pool.assertNoneOutstanding();
   }
 }

@@ -14,6 +14,7 @@ import io.loopstreams.core.buffer.BufferPool;
 import io.loopstreams.core.stream.ChunkObserver;
 import io.loopstreams.core.stream.Pipeline;
 import io.loopstreams.core.stream.Transform;
+import io.loopstreams.core.testing.PoolCounters;
 import io.loopstreams.fs.FileReadStream;
 import io.loopstreams.fs.Fs;
 import java.io.ByteArrayOutputStream;
@@ -47,34 +48,13 @@ class PooledInputRecyclingTest {
   Path dir;
   Path src;
   byte[] data;
-  private long acquired0;
-  private long recycled0;
-  private long shared0;
+  private PoolCounters pool;
 
   @BeforeEach
   void sixMibOfLogsAndATail() throws IOException {
     data = ZlibTestSupport.logData(6 * MIB + 100, 29);
     src = Files.write(dir.resolve("src.log"), data);
-    acquired0 = POOL.acquiredBlocks();
-    recycled0 = POOL.recycledBlocks();
-    shared0 = POOL.sharedBlocks();
-  }
-
-  private long acquired() {
-    return POOL.acquiredBlocks() - acquired0;
-  }
-
-  private long recycled() {
-    return POOL.recycledBlocks() - recycled0;
-  }
-
-  private long shared() {
-    return POOL.sharedBlocks() - shared0;
-  }
-
-  private void assertNoneOutstanding() {
-    assertEquals(acquired(), recycled() + shared(), POOL.toString());
-    POOL.checkReleased();
+    pool = PoolCounters.ofShared();
   }
 
   /** file → stage → file; returns the pipeline's error (null on success). */
@@ -96,10 +76,10 @@ class PooledInputRecyclingTest {
     Path gz = dir.resolve("out.gz");
     assertNull(pipe(src, Zlib::gzip, gz));
     assertArrayEquals(data, gunzip(gz));
-    assertEquals(6, acquired(), "the 6 whole blocks; the 100-byte tail is a heap buffer");
-    assertEquals(6, recycled());
-    assertEquals(0, shared());
-    assertNoneOutstanding();
+    assertEquals(6, pool.acquired(), "the 6 whole blocks; the 100-byte tail is a heap buffer");
+    assertEquals(6, pool.recycled());
+    assertEquals(0, pool.shared());
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -107,10 +87,10 @@ class PooledInputRecyclingTest {
     Path gz = dir.resolve("out.gz");
     assertNull(pipe(src, () -> Zlib.gzip(ZlibOptions.defaults().parallelism(2)), gz));
     assertArrayEquals(data, gunzip(gz));
-    assertEquals(6, acquired());
-    assertEquals(6, recycled());
-    assertEquals(0, shared());
-    assertNoneOutstanding();
+    assertEquals(6, pool.acquired());
+    assertEquals(6, pool.recycled());
+    assertEquals(0, pool.shared());
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -124,16 +104,16 @@ class PooledInputRecyclingTest {
     Path plain = dir.resolve("plain");
     assertNull(pipe(gz, Zlib::gunzip, plain));
     assertArrayEquals(ZlibTestSupport.logData(40 * MIB, 31), Files.readAllBytes(plain));
-    assertEquals(gzBlocks, acquired());
+    assertEquals(gzBlocks, pool.acquired());
 
     Path zst = dir.resolve("out.zst");
     Path back = dir.resolve("back");
     assertNull(pipe(src, Zlib::zstdCompress, zst));
     assertNull(pipe(zst, Zlib::zstdDecompress, back));
     assertArrayEquals(data, Files.readAllBytes(back));
-    assertEquals(gzBlocks + 6 + Files.size(zst) / MIB, acquired());
-    assertEquals(acquired(), recycled());
-    assertNoneOutstanding();
+    assertEquals(gzBlocks + 6 + Files.size(zst) / MIB, pool.acquired());
+    assertEquals(pool.acquired(), pool.recycled());
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -162,8 +142,8 @@ class PooledInputRecyclingTest {
       assertEquals(expected.getValue(), seen.getValue(), "the observer read a released buffer");
       assertArrayEquals(data, gunzip(gz));
     }
-    assertEquals(12, recycled());
-    assertNoneOutstanding();
+    assertEquals(12, pool.recycled());
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -179,7 +159,7 @@ class PooledInputRecyclingTest {
     Files.write(gz, bytes);
     Throwable error = pipe(gz, Zlib::gunzip, dir.resolve("plain"));
     assertInstanceOf(ZlibException.class, error);
-    assertNoneOutstanding();
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -200,8 +180,8 @@ class PooledInputRecyclingTest {
       });
       assertEquals("stop at chunk 40", error[0].getMessage());
     }
-    assertTrue(acquired() >= 6, POOL.toString());
-    assertNoneOutstanding();
+    assertTrue(pool.acquired() >= 6, POOL.toString());
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -214,8 +194,8 @@ class PooledInputRecyclingTest {
     });
     assertArrayEquals(data, kept.toByteArray());
     assertArrayEquals(data, gunzip(dir.resolve("out.gz")));
-    assertEquals(0, recycled());
-    assertNoneOutstanding();
+    assertEquals(0, pool.recycled());
+    pool.assertNoneOutstanding();
   }
 
   @Test
@@ -228,8 +208,8 @@ class PooledInputRecyclingTest {
       SystemException e = assertInstanceOf(SystemException.class, error);
       assertEquals(ErrorCode.ENOSPC, e.code());
     }
-    assertTrue(acquired() >= 1, POOL.toString());
-    assertNoneOutstanding();
+    assertTrue(pool.acquired() >= 1, POOL.toString());
+    pool.assertNoneOutstanding();
   }
 
   private static byte[] copy(ByteBuffer b) {
