@@ -1,10 +1,7 @@
 package io.loopstreams.net;
 
-import static io.loopstreams.net.NetTestSupport.HOST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.loopstreams.core.stream.Stream;
-import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,38 +15,10 @@ class ServerManyConnectionsTest {
 
   @Test
   void aThousandConcurrentConnectionsEachGetTheirKibibyteBack() {
-    int[] echoed = {0};
-    int[] failed = {0};
-    NetTestSupport.withServer(ServerOptions.defaults(), s -> s.pipe(s), (server, port) -> {
-      int[] open = {CONNECTIONS};
-      for (int i = 0; i < CONNECTIONS; i++) {
-        byte fill = (byte) i;
-        Socket c = Net.connect(HOST, port, SocketOptions.defaults());
-        long[] got = {0};
-        boolean[] intact = {true};
-        c.onData(b -> {
-          for (int k = b.position(); k < b.limit(); k++) {
-            intact[0] &= b.get(k) == fill;
-          }
-          got[0] += b.remaining();
-        });
-        c.on(Stream.ERROR, e -> failed[0]++);
-        c.on(Stream.CLOSE, () -> {
-          if (got[0] == SIZE && intact[0]) {
-            echoed[0]++;
-          }
-          if (--open[0] == 0) {
-            server.close();
-          }
-        });
-        ByteBuffer payload = ByteBuffer.allocate(SIZE);
-        while (payload.hasRemaining()) {
-          payload.put(fill);
-        }
-        c.end(payload.flip());
-      }
-    });
-    assertEquals(0, failed[0]);
-    assertEquals(CONNECTIONS, echoed[0]);
+    NetTestSupport.EchoCount[] count = new NetTestSupport.EchoCount[1];
+    NetTestSupport.withServer(ServerOptions.defaults(), s -> s.pipe(s),
+        (server, port) -> count[0] = NetTestSupport.echoClients(server, port, CONNECTIONS, SIZE));
+    assertEquals(0, count[0].failed);
+    assertEquals(CONNECTIONS, count[0].echoed);
   }
 }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,13 +70,7 @@ class SocketBufferRecyclingTest {
       // A byte counter keeps nothing: the socket still reads into pooled blocks.
       in.onData((ChunkObserver<ByteBuffer>) b -> observedBytes[0] += b.remaining());
       Pipeline.run(List.of(in, Fs.createWriteStream(dst)), e -> results[1] = e);
-    }, (server, port) -> {
-      Socket out = Net.connect(HOST, port, SocketOptions.defaults());
-      Pipeline.run(List.of(Fs.createReadStream(src), out), e -> {
-        results[0] = e;
-        server.close();
-      });
-    });
+    }, sendFile(src, results));
     assertNull(results[0]);
     assertNull(results[1]);
     assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(dst));
@@ -101,13 +96,7 @@ class SocketBufferRecyclingTest {
           in.onData(chunks::add); // from the 51st chunk on, a listener keeps every chunk
         }
       });
-    }, (server, port) -> {
-      Socket out = Net.connect(HOST, port, SocketOptions.defaults());
-      Pipeline.run(List.of(Fs.createReadStream(src), out), e -> {
-        results[0] = e;
-        server.close();
-      });
-    });
+    }, sendFile(src, results));
     assertNull(results[0]);
     assertNull(results[1]);
     // More pool traffic after the transfer: a kept chunk whose block went back would be poisoned.
@@ -142,13 +131,7 @@ class SocketBufferRecyclingTest {
         }
       });
       Pipeline.run(List.of(in, Fs.createWriteStream(dir.resolve("dst.bin"))), e -> results[1] = e);
-    }, (server, port) -> {
-      Socket out = Net.connect(HOST, port, SocketOptions.defaults());
-      Pipeline.run(List.of(Fs.createReadStream(src), out), e -> {
-        results[0] = e;
-        server.close();
-      });
-    });
+    }, sendFile(src, results));
     assertNotNull(results[0], "the sender succeeded");
     assertNotNull(results[1], "the receiver succeeded");
     assertTrue(pool.acquired() > 1, POOL.toString());
@@ -158,47 +141,22 @@ class SocketBufferRecyclingTest {
   @Test
   void manyEchoConnectionsKeepPooledMemoryBoundedAndGetTheirBytesBack() {
     int connections = 200;
-    int size = 256 * 1024;
-    int[] echoed = {0};
     long[] peak = {0};
     long base = POOL.outstandingBlocks();
+    NetTestSupport.EchoCount[] count = new NetTestSupport.EchoCount[1];
     NetTestSupport.withServer(ServerOptions.defaults(), s -> s.pipe(s), (server, port) -> {
+      count[0] = NetTestSupport.echoClients(server, port, connections, 256 * 1024);
       Runnable[] sample = new Runnable[1];
       sample[0] = () -> {
         peak[0] = Math.max(peak[0], POOL.outstandingBlocks() - base);
-        if (echoed[0] < connections) {
+        if (count[0].open > 0) {
           server.loop().setImmediate(sample[0]);
         }
       };
       server.loop().setImmediate(sample[0]);
-      int[] open = {connections};
-      for (int i = 0; i < connections; i++) {
-        byte fill = (byte) i;
-        Socket c = Net.connect(HOST, port, SocketOptions.defaults());
-        long[] got = {0};
-        boolean[] intact = {true};
-        c.onData(b -> {
-          for (int k = b.position(); k < b.limit(); k++) {
-            intact[0] &= b.get(k) == fill;
-          }
-          got[0] += b.remaining();
-        });
-        c.on(Stream.CLOSE, () -> {
-          if (got[0] == size && intact[0]) {
-            echoed[0]++;
-          }
-          if (--open[0] == 0) {
-            server.close();
-          }
-        });
-        ByteBuffer payload = ByteBuffer.allocate(size);
-        while (payload.hasRemaining()) {
-          payload.put(fill);
-        }
-        c.end(payload.flip());
-      }
     });
-    assertEquals(connections, echoed[0]);
+    assertEquals(0, count[0].failed);
+    assertEquals(connections, count[0].echoed);
     // 64 blocks (the cap), plus at most one per Netty thread that passed the check at once
     // (Reactor Netty runs max(4, cores) of them by default).
     int nettyThreads = Math.max(4, Runtime.getRuntime().availableProcessors());
@@ -248,17 +206,22 @@ class SocketBufferRecyclingTest {
     Throwable[] results = {null, null};
     NetTestSupport.withServer(ServerOptions.defaults(), in ->
         Pipeline.run(List.of(in, Fs.createWriteStream(full)), e -> results[1] = e),
-        (server, port) -> {
-          Socket out = Net.connect(HOST, port, SocketOptions.defaults());
-          Pipeline.run(List.of(Fs.createReadStream(src), out), e -> {
-            results[0] = e;
-            server.close();
-          });
-        });
+        sendFile(src, results));
     SystemException e =
         assertInstanceOf(SystemException.class, results[1]);
     assertEquals(ErrorCode.ENOSPC, e.code());
     assertNotNull(results[0], "the sender succeeded although the receiver failed");
     pool.assertNoneOutstanding();
+  }
+
+  /** The client side: {@code src} piped into a connection; its outcome in {@code results[0]}. */
+  private static BiConsumer<Server, Integer> sendFile(Path src, Throwable[] results) {
+    return (server, port) -> {
+      Socket out = Net.connect(HOST, port, SocketOptions.defaults());
+      Pipeline.run(List.of(Fs.createReadStream(src), out), e -> {
+        results[0] = e;
+        server.close();
+      });
+    };
   }
 }
