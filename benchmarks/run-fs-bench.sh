@@ -8,6 +8,8 @@
 #                           and keeps the pooled blocks recycling: docs/buffers.md)      (FsCopyMain stream)
 #   stream-c1               (a) with the JIT limited to C1 (-XX:TieredStopAtLevel=1): what C2's
 #                           compilations cost a one-second run
+#   stream-cli              (a) with the JVM options ./pipeline runs its copying commands with
+#                           (C1 only, the serial collector): the JVM as the command ships it
 #   direct  (a')            the same two streams with nothing in between: Pipeline uses transferTo
 #                                                                                         (FsCopyMain direct)
 # Prints median wall times (hyperfine when available, else a bash timing loop) and the ratios
@@ -66,9 +68,10 @@ declare -A CMD=(
   [copy]="$JAVA copy $SRC $OUT"
   [stream]="$JAVA stream $SRC $OUT"
   [stream-c1]="java $CDS_OPT ${JAVA_OPTS:-} -XX:TieredStopAtLevel=1 -cp $JAR io.loopstreams.bench.FsCopyMain stream $SRC $OUT"
+  [stream-cli]="java $CDS_OPT ${JAVA_OPTS:-} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp $JAR io.loopstreams.bench.FsCopyMain stream $SRC $OUT"
   [direct]="$JAVA direct $SRC $OUT"
 )
-ORDER=(cp node copy stream stream-c1 direct)
+ORDER=(cp node copy stream stream-c1 stream-cli direct)
 declare -A MEDIAN
 declare -A CPU   # mean user+system seconds per run (hyperfine only): robust on a busy machine
 
@@ -104,16 +107,17 @@ fi
 rm -f "$OUT"
 
 ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
-printf '%-9s %8s %10s\n' "command" "median" "cpu(u+s)"
-for k in "${ORDER[@]}"; do printf '%-9s %7ss %9ss\n' "$k" "${MEDIAN[$k]}" "${CPU[$k]:--}"; done
+printf '%-10s %8s %10s\n' "command" "median" "cpu(u+s)"
+for k in "${ORDER[@]}"; do printf '%-10s %7ss %9ss\n' "$k" "${MEDIAN[$k]}" "${CPU[$k]:--}"; done
 echo "(timed with $TOOL; JVM: ${CDS_OPT:-no AppCDS archive} ${JAVA_OPTS:-})"
 echo "ratio (b) copy/cp       = $(ratio "${MEDIAN[copy]}" "${MEDIAN[cp]}")   goal <= 1.3"
 echo "ratio (a) stream/node   = $(ratio "${MEDIAN[stream]}" "${MEDIAN[node]}")   goal <= 0.5"
 echo "ratio stream-c1/node    = $(ratio "${MEDIAN[stream-c1]}" "${MEDIAN[node]}")"
+echo "ratio stream-cli/node   = $(ratio "${MEDIAN[stream-cli]}" "${MEDIAN[node]}")"
 echo "ratio (a') direct/node  = $(ratio "${MEDIAN[direct]}" "${MEDIAN[node]}")"
 echo "ratio (a') direct/cp    = $(ratio "${MEDIAN[direct]}" "${MEDIAN[cp]}")"
 if [ -n "${CPU[cp]:-}" ]; then
-  echo "cpu ratios: copy/cp = $(ratio "${CPU[copy]}" "${CPU[cp]}"), stream/node = $(ratio "${CPU[stream]}" "${CPU[node]}") (goal <= 0.5), stream-c1/node = $(ratio "${CPU[stream-c1]}" "${CPU[node]}"), direct/node = $(ratio "${CPU[direct]}" "${CPU[node]}")"
+  echo "cpu ratios: copy/cp = $(ratio "${CPU[copy]}" "${CPU[cp]}"), stream/node = $(ratio "${CPU[stream]}" "${CPU[node]}") (goal <= 0.5), stream-c1/node = $(ratio "${CPU[stream-c1]}" "${CPU[node]}"), stream-cli/node = $(ratio "${CPU[stream-cli]}" "${CPU[node]}"), direct/node = $(ratio "${CPU[direct]}" "${CPU[node]}")"
 fi
 
 # --- peak RSS -----------------------------------------------------------------------------------

@@ -45,7 +45,8 @@ import java.util.function.BiConsumer;
  * While the stream's one consumer adopts chunks (a sole pipe into a {@link FileWriteStream},
  * {@link io.loopstreams.core.stream.ChunkObserver}s aside), a whole block is read into a direct
  * buffer of {@link BufferPool#shared()} and its chunks are tracked: each goes back to the pool
- * once the destination wrote it (docs/buffers.md). Otherwise, and for the last, short block of a
+ * once the destination wrote it (docs/buffers.md). A block's chunks are pushed as one burst, so
+ * the destination writes the block in one {@code writev}. Otherwise, and for the last, short block of a
  * file, blocks are plain heap buffers as before.
  *
  * <h2>Direct transfer</h2>
@@ -228,15 +229,20 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
       sizeHint = -1; // the file grew since it was opened: read whole blocks again
     }
     eof = last;
-    for (int off = 0; off < n; off += chunk) {
-      ByteBuffer slice = buf.slice(off, Math.min(chunk, n - off));
-      if (pooledBlock != null) {
-        if (destroyed()) {
-          break; // a listener destroyed the stream: the push would drop the chunk
+    beginBurst(); // a file write stream piped to gets the block in one writev
+    try {
+      for (int off = 0; off < n; off += chunk) {
+        ByteBuffer slice = buf.slice(off, Math.min(chunk, n - off));
+        if (pooledBlock != null) {
+          if (destroyed()) {
+            break; // a listener destroyed the stream: the push would drop the chunk
+          }
+          pooledChunks.add(slice, pooledBlock.retain());
         }
-        pooledChunks.add(slice, pooledBlock.retain());
+        push(slice);
       }
-      push(slice);
+    } finally {
+      endBurst();
     }
     if (pooledBlock != null) {
       pooledBlock.release(); // the reader's reference; the chunks hold theirs

@@ -433,6 +433,20 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   }
 
   private void flow() {
+    if (adopter != null) {
+      // Buffered pooled chunks flowing to a destination that adopts them: one burst.
+      beginBurst();
+      try {
+        flowChunks();
+      } finally {
+        endBurst();
+      }
+    } else {
+      flowChunks();
+    }
+  }
+
+  private void flowChunks() {
     // read() emits DATA for each chunk; the steady state skips its general algorithm (and its
     // size, which keeps the JIT from inlining it here).
     while ((rs & FLOWING) != 0 && (canReadAhead() ? readAhead(true) : read(-1, true)) != null) {

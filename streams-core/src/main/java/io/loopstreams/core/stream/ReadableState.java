@@ -89,6 +89,9 @@ abstract class ReadableState<T> extends Stream {
   ChunkLedger pooled;
   /** The one consumer that would adopt a pooled chunk delivered now, or null. */
   WritableState<?> adopter;
+  /** The adopter {@link #beginBurst} corked, for {@link #endBurst} to uncork; or null. */
+  private WritableState<?> burstCorked;
+  private int burstDepth;
 
   ReadableState(EventLoop loop, StreamOptions options) {
     super(loop, options);
@@ -198,6 +201,37 @@ abstract class ReadableState<T> extends Stream {
    */
   protected final boolean pooledChunksAdopted() {
     return adopter != null && !adopter.owner.destroyed();
+  }
+
+  /**
+   * Opens a burst: the pushes of one block read at once, up to {@link #endBurst}. While they go
+   * out, the destination that adopts them (see {@link #trackPooledChunks}) is corked if it writes
+   * batches ({@code doWritev}), so it gets the block in one call: without it, the first chunk
+   * finds the destination idle and goes alone, and the rest wait for that write, one more
+   * hand-off to the offload pool per block. The destination sees what {@code cork()} and {@code
+   * uncork()} around the writes give it in Node; the chunks, their order and the events are the
+   * same. Bursts nest: only the outermost corks. The flow of buffered chunks after a pause is one
+   * too.
+   */
+  protected final void beginBurst() {
+    if (burstDepth++ == 0) {
+      WritableState<?> a = adopter;
+      if (a != null && a.batches() && !a.owner.destroyed()) {
+        a.cork();
+        burstCorked = a;
+      }
+    }
+  }
+
+  /** Closes the burst {@link #beginBurst} opened: its destination writes what it buffered. */
+  protected final void endBurst() {
+    if (--burstDepth == 0) {
+      WritableState<?> a = burstCorked;
+      if (a != null) {
+        burstCorked = null;
+        a.uncork();
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

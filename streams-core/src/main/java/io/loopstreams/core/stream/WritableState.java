@@ -130,6 +130,11 @@ final class WritableState<T> extends WritableFlags {
     writev.accept(List.of(chunk), callback);
   }
 
+  /** Whether the owner writes several buffered chunks in one call (has a doWritev). */
+  boolean batches() {
+    return hasWritev;
+  }
+
   private long size(Object chunk) {
     return strategy.size(chunk);
   }

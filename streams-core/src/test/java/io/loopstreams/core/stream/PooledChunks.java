@@ -7,6 +7,7 @@ import io.loopstreams.core.buffer.ChunkLedger;
 import io.loopstreams.core.buffer.PooledBlock;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,7 +47,10 @@ final class PooledChunks {
     return BufferPool.create(CHUNK * CHUNKS_PER_BLOCK, 8L * CHUNK * CHUNKS_PER_BLOCK);
   }
 
-  /** Pushes {@code blocks} pooled blocks of CHUNKS_PER_BLOCK chunks. */
+  /**
+   * Pushes {@code blocks} pooled blocks of CHUNKS_PER_BLOCK chunks, each block in one burst (as
+   * the file read stream does) unless {@link #bursts} is cleared.
+   */
   static final class Source extends Readable<ByteBuffer> {
     final BufferPool pool;
     final ChunkLedger ledger = new ChunkLedger();
@@ -54,6 +58,7 @@ final class PooledChunks {
     private final int perBlock;
     private int made;
     private boolean reading;
+    boolean bursts = true;
 
     Source(BufferPool pool, int blocks) {
       this(pool, blocks, CHUNKS_PER_BLOCK);
@@ -86,10 +91,19 @@ final class PooledChunks {
         for (int i = 0; i < b.limit(); i++) {
           b.put(i, byteAt(base + i));
         }
-        for (int c = 0; c < perBlock && !destroyed(); c++) {
-          ByteBuffer slice = b.slice(c * CHUNK, CHUNK);
-          ledger.add(slice, block.retain());
-          push(slice);
+        if (bursts) {
+          beginBurst();
+        }
+        try {
+          for (int c = 0; c < perBlock && !destroyed(); c++) {
+            ByteBuffer slice = b.slice(c * CHUNK, CHUNK);
+            ledger.add(slice, block.retain());
+            push(slice);
+          }
+        } finally {
+          if (bursts) {
+            endBurst();
+          }
         }
         block.release();
       });
@@ -105,6 +119,8 @@ final class PooledChunks {
   static class Sink extends Writable<ByteBuffer> {
     final ChunkLedger adopted = new ChunkLedger();
     final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    /** The number of chunks of each write, in order. */
+    final List<Integer> batches = new ArrayList<>();
     /** Set to fail the write of that chunk number (0-based), or -1. */
     int failAt = -1;
     int writes;
@@ -119,6 +135,12 @@ final class PooledChunks {
       adoptPooledChunks(adopted);
     }
 
+    /** A sink whose mark is {@code chunks} chunks. */
+    Sink(int chunks) {
+      super(StreamOptions.bytes().highWaterMark((long) chunks * CHUNK));
+      adoptPooledChunks(adopted);
+    }
+
     @Override
     protected void doWrite(ByteBuffer chunk, Callback callback) {
       doWritev(List.of(chunk), callback);
@@ -126,6 +148,7 @@ final class PooledChunks {
 
     @Override
     protected void doWritev(List<ByteBuffer> chunks, Callback callback) {
+      batches.add(chunks.size());
       loop().setImmediate(() -> {
         Throwable error = null;
         for (ByteBuffer c : chunks) {
