@@ -42,10 +42,6 @@ final class WritableState<T> extends WritableFlags {
 
   private static final Callback NOOP = e -> { };
 
-  /** A buffered write. */
-  private record Entry(Object chunk, Callback callback) {
-  }
-
   /**
    * Deferred callbacks of synchronously completed writes, batched per callback. Once run, the
    * object is kept as {@code spareTick} for the next batch: one allocation per stream, not per
@@ -90,7 +86,8 @@ final class WritableState<T> extends WritableFlags {
    */
   private Callback writecb = NOOP;
   private int pendingcb;
-  private final ArrayDeque<Entry> buffered = new ArrayDeque<>();
+  /** The buffered writes, two elements each: the chunk, then its callback (no object per write). */
+  private final ArrayDeque<Object> buffered = new ArrayDeque<>();
   private List<Callback> onFinished;
   private AfterWriteTick afterWriteTick;
   private AfterWriteTick spareTick;
@@ -200,7 +197,8 @@ final class WritableState<T> extends WritableFlags {
     stats.in(objectMode ? 0 : len);
     length += len;
     if ((ws & WRITING) != 0 || corked > 0 || owner.errored() != null || !owner.constructed()) {
-      buffered.addLast(new Entry(chunk, callback));
+      buffered.addLast(chunk);
+      buffered.addLast(callback);
     } else {
       startWrite(len, chunk, null, callback);
     }
@@ -371,7 +369,7 @@ final class WritableState<T> extends WritableFlags {
     if (corked > 0 || (ws & BUFFER_PROCESSING) != 0 || owner.destroyed() || !owner.constructed()) {
       return;
     }
-    int n = buffered.size();
+    int n = buffered.size() >> 1;
     if (n == 0) {
       return;
     }
@@ -380,20 +378,22 @@ final class WritableState<T> extends WritableFlags {
       pendingcb -= n - 1;
       List<T> chunks = new ArrayList<>(n);
       Callback[] callbacks = new Callback[n];
-      int i = 0;
-      for (Entry e; (e = buffered.pollFirst()) != null; ) {
-        chunks.add((T) e.chunk());
-        callbacks[i++] = e.callback();
+      boolean allNoop = true;
+      for (int i = 0; i < n; i++) {
+        chunks.add((T) buffered.pollFirst());
+        callbacks[i] = (Callback) buffered.pollFirst();
+        allNoop &= callbacks[i] == NOOP;
       }
-      startWrite(length, null, chunks, err -> {
+      // Node's allNoop: callback-less writes (a pipe's) complete as one callback-less write.
+      startWrite(length, null, chunks, allNoop ? NOOP : err -> {
         for (Callback c : callbacks) {
           c.done(err);
         }
       });
     } else {
       do {
-        Entry e = buffered.pollFirst();
-        startWrite(size(e.chunk()), (T) e.chunk(), null, e.callback());
+        T chunk = (T) buffered.pollFirst();
+        startWrite(size(chunk), chunk, null, (Callback) buffered.pollFirst());
       } while (!buffered.isEmpty() && (ws & WRITING) == 0);
     }
     ws &= ~BUFFER_PROCESSING;
@@ -408,13 +408,14 @@ final class WritableState<T> extends WritableFlags {
   }
 
   private void failBuffered() {
-    for (Entry e; (e = buffered.pollFirst()) != null; ) {
-      length -= size(e.chunk());
+    for (Object chunk; (chunk = buffered.pollFirst()) != null; ) {
+      Callback cb = (Callback) buffered.pollFirst();
+      length -= size(chunk);
       pendingcb--;
       if (owner.discards()) {
-        owner.doDiscard(e.chunk());
+        owner.doDiscard(chunk);
       }
-      e.callback().done(owner.errored() != null ? owner.errored() : StreamException.destroyed("write"));
+      cb.done(owner.errored() != null ? owner.errored() : StreamException.destroyed("write"));
     }
   }
 
