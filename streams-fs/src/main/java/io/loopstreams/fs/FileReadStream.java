@@ -232,12 +232,16 @@ public final class FileReadStream extends Readable<ByteBuffer> implements Pipeli
     beginBurst(); // a file write stream piped to gets the block in one writev
     try {
       for (int off = 0; off < n; off += chunk) {
-        ByteBuffer slice = buf.slice(off, Math.min(chunk, n - off));
+        int len = Math.min(chunk, n - off);
+        ByteBuffer slice;
         if (pooledBlock != null) {
           if (destroyed()) {
             break; // a listener destroyed the stream: the push would drop the chunk
           }
+          slice = pooledBlock.view(off, len); // the block's cached views: no allocation
           pooledChunks.add(slice, pooledBlock.retain());
+        } else {
+          slice = buf.slice(off, len);
         }
         push(slice);
       }

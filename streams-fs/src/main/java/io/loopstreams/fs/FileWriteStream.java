@@ -7,6 +7,7 @@ import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.OffloadSlot;
 import io.loopstreams.core.SystemException;
 import io.loopstreams.core.buffer.ChunkLedger;
+import io.loopstreams.core.buffer.PooledBlock;
 import io.loopstreams.core.internal.LoopAccess;
 import io.loopstreams.core.stream.Finished;
 import io.loopstreams.core.stream.Stream;
@@ -57,9 +58,9 @@ import java.util.function.BiConsumer;
  * <h2>Differences from Node</h2>
  * OPEN carries the {@link Path}. Flags are {@link WriteOptions.Flag} values. No {@code fd},
  * {@code mode}, {@code autoClose:false} or {@code fs} options; {@code atomic} is an addition.
- * Chunks are not modified: the stream writes from duplicates (even an adopted pooled chunk: a
- * {@code ChunkObserver} registered after the pipe may still read its position while the write
- * starts on the pool). The default {@code
+ * Chunks are not modified: the stream writes from duplicates (for an adopted pooled chunk, its
+ * block's cached twin view: a {@code ChunkObserver} registered after the pipe may still read the
+ * chunk's position while the write starts on the pool). The default {@code
  * highWaterMark} is 1 MiB rather than 64 KiB, so that a pipe batches the chunks that arrive
  * while a request is in flight into one gathering write (see {@link WriteOptions}).
  */
@@ -220,7 +221,7 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
 
   @Override
   protected void doWrite(ByteBuffer chunk, Callback callback) {
-    job.single = chunk.duplicate();
+    job.single = ownView(chunk);
     job.count = 0;
     job.chunk = chunk;
     start(callback);
@@ -231,13 +232,24 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
     int n = chunks.size();
     ByteBuffer[] bufs = job.many != null && job.many.length >= n ? job.many : new ByteBuffer[Math.max(n, 16)];
     for (int i = 0; i < n; i++) {
-      bufs[i] = chunks.get(i).duplicate();
+      bufs[i] = ownView(chunks.get(i));
     }
     job.single = null;
     job.many = bufs;
     job.count = n;
     job.chunks = chunks;
     start(callback);
+  }
+
+  /**
+   * What the pool thread writes from (the write moves its position, and the chunk's must not
+   * move): a duplicate of the chunk, or for an adopted pooled chunk its block's cached twin view
+   * (no allocation per chunk).
+   */
+  private ByteBuffer ownView(ByteBuffer chunk) {
+    PooledBlock block = adopted.isEmpty() ? null : adopted.blockOf(chunk);
+    ByteBuffer twin = block == null ? null : block.twin(chunk);
+    return twin != null ? twin : chunk.duplicate();
   }
 
   private void start(Callback callback) {

@@ -44,7 +44,7 @@ public final class BufferPool {
   private final int blockSize;
   private final long maxRetainedBytes;
   /** Free blocks, or null when the cap holds less than two blocks (nothing is kept then). */
-  private final MpmcArrayQueue<ByteBuffer> free;
+  private final MpmcArrayQueue<BlockMemory> free;
   /** The cap in blocks (the queue's capacity is a power of two, maybe more). */
   private final int maxIdle;
   /** Poison mode only: released buffers, filled with POISON, never handed out again. */
@@ -110,23 +110,23 @@ public final class BufferPool {
     if (length < 0 || length > blockSize) {
       throw new IllegalArgumentException("length must be in [0, " + blockSize + "] (here: " + length + ")");
     }
-    ByteBuffer b = free == null ? null : free.poll();
-    if (b != null) {
+    BlockMemory m = free == null ? null : free.poll();
+    if (m != null) {
       idle.decrementAndGet();
     } else {
-      b = ByteBuffer.allocateDirect(blockSize);
+      m = new BlockMemory(ByteBuffer.allocateDirect(blockSize));
       allocated.incrementAndGet();
     }
     acquired.incrementAndGet();
-    b.clear().limit(length);
-    return new PooledBlock(this, b);
+    m.buffer.clear().limit(length);
+    return new PooledBlock(this, m);
   }
 
   /** The last reference of an unshared block was released: keep its buffer if there is room. */
-  void recycle(ByteBuffer b) {
+  void recycle(BlockMemory b) {
     recycled.incrementAndGet();
     if (quarantine != null) {
-      quarantine.admit(b);
+      quarantine.admit(b.buffer); // never handed out again, nor its views
     } else if (free != null) {
       if (idle.incrementAndGet() > maxIdle || !free.offer(b)) {
         idle.decrementAndGet(); // a full pool leaves the buffer to the garbage collector

@@ -120,6 +120,19 @@ public final class ChunkLedger {
     }
   }
 
+  /** The block of {@code chunk}'s entry, or null if it is not an entry. */
+  public PooledBlock blockOf(Object chunk) {
+    Iterator<Object> c = chunks.iterator();
+    Iterator<PooledBlock> b = blocks.iterator();
+    while (c.hasNext()) {
+      PooledBlock block = b.next();
+      if (c.next() == chunk) {
+        return block;
+      }
+    }
+    return null;
+  }
+
   /** Whether {@code chunk} (this very object) is an entry. */
   public boolean holds(Object chunk) {
     for (Object c : chunks) {

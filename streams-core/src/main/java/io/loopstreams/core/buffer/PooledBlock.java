@@ -23,21 +23,47 @@ import java.nio.ByteBuffer;
 public final class PooledBlock {
 
   private final BufferPool pool;
-  private ByteBuffer buffer;
+  private BlockMemory memory;
   private int refs = 1;
   private boolean shared;
 
-  PooledBlock(BufferPool pool, ByteBuffer buffer) {
+  PooledBlock(BufferPool pool, BlockMemory memory) {
     this.pool = pool;
-    this.buffer = buffer;
+    this.memory = memory;
   }
 
   /** The block's buffer; fails once the block went back to its pool. */
   public ByteBuffer buffer() {
-    if (buffer == null) {
+    return memory().buffer;
+  }
+
+  /**
+   * A chunk of the block: the bytes {@code [offset, offset + length)}, position 0, limit {@code
+   * length}; what {@code buffer().slice(offset, length)} gives, except that a block cut into
+   * chunks of one size hands out the same view objects in each of its lives (no allocation per
+   * chunk). Cut each range once per life: the same range asked again is the same object, reset.
+   * A view belongs to the block's current life: once the block went back to its pool, the object
+   * may be a chunk of someone else's block.
+   */
+  public ByteBuffer view(int offset, int length) {
+    return memory().view(offset, length);
+  }
+
+  /**
+   * A second view of the window {@code chunk} shows (same position and limit), cached like
+   * {@link #view}, for code that consumes the bytes on another thread while {@code chunk}'s own
+   * position must not move (a write on the offload pool); null if {@code chunk} was not made by
+   * {@link #view}.
+   */
+  public ByteBuffer twin(ByteBuffer chunk) {
+    return memory().twin(chunk);
+  }
+
+  private BlockMemory memory() {
+    if (memory == null) {
       throw new IllegalStateException("the block was released");
     }
-    return buffer;
+    return memory;
   }
 
   /** Adds a reference (one more chunk cut from the block). */
@@ -58,10 +84,10 @@ public final class PooledBlock {
       throw new IllegalStateException("a pooled block was released twice");
     }
     if (--refs == 0) {
-      ByteBuffer b = buffer;
-      buffer = null;
+      BlockMemory m = memory;
+      memory = null;
       if (!shared) {
-        pool.recycle(b);
+        pool.recycle(m);
       }
     }
   }

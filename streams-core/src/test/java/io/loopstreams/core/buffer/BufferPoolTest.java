@@ -44,6 +44,61 @@ class BufferPoolTest {
   }
 
   @Test
+  void aBlockCutIntoTheSameChunksAgainHandsOutTheSameViewsReset() {
+    BufferPool pool = pool(4);
+    PooledBlock first = pool.acquire(BLOCK);
+    first.buffer().put(1024, (byte) 7);
+    ByteBuffer v0 = first.view(0, 1024);
+    ByteBuffer v1 = first.view(1024, 1024);
+    assertEquals(0, v1.position());
+    assertEquals(1024, v1.limit());
+    assertEquals(7, v1.get(0)); // a window on the block's bytes
+    v1.position(500).limit(600); // a consumer moved it
+    first.release();
+    PooledBlock second = pool.acquire(BLOCK);
+    assertSame(v0, second.view(0, 1024));
+    ByteBuffer again = second.view(1024, 1024);
+    assertSame(v1, again);
+    assertEquals(0, again.position());
+    assertEquals(1024, again.limit());
+    // Another cut of the same memory gets views of its own size; a short last chunk a new slice.
+    ByteBuffer half = second.view(2048, 512);
+    assertEquals(512, half.capacity());
+    assertNotSame(second.view(3072, 100), second.view(3072, 100));
+    assertEquals(1, pool.allocatedBlocks());
+  }
+
+  @Test
+  void aTwinShowsTheChunksWindowAndMovesWithoutMovingTheChunk() {
+    BufferPool pool = pool(4);
+    PooledBlock block = pool.acquire(BLOCK);
+    for (int i = 0; i < BLOCK; i++) {
+      block.buffer().put(i, (byte) (i / 1024));
+    }
+    ByteBuffer chunk = block.view(2048, 1024);
+    chunk.position(10);
+    ByteBuffer twin = block.twin(chunk);
+    assertNotSame(chunk, twin);
+    assertEquals(10, twin.position());
+    assertEquals(1024, twin.limit());
+    assertEquals(2, twin.get(twin.position()));
+    twin.position(1024); // consumed, as a write on another thread would
+    assertEquals(10, chunk.position());
+    assertSame(twin, block.twin(chunk));
+    assertEquals(10, twin.position()); // reset to the chunk's window each time
+    assertEquals(null, block.twin(ByteBuffer.allocateDirect(1024)));
+    assertEquals(null, block.twin(block.buffer().slice(0, 1024)));
+  }
+
+  @Test
+  void aReleasedBlockRefusesViews() {
+    BufferPool pool = pool(4);
+    PooledBlock block = pool.acquire(BLOCK);
+    block.release();
+    assertThrows(IllegalStateException.class, () -> block.view(0, 1024));
+  }
+
+  @Test
   void acquireHandsOutTheAskedLengthFromPositionZero() {
     BufferPool pool = pool(4);
     PooledBlock block = pool.acquire(BLOCK);

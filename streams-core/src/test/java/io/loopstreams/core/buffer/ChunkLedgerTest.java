@@ -1,6 +1,9 @@
 package io.loopstreams.core.buffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -39,6 +42,19 @@ class ChunkLedgerTest {
     sink.release(c[2]);
     assertEquals(1, pool.recycledBlocks());
     assertEquals(0, pool.outstandingBlocks());
+  }
+
+  @Test
+  void blockOfFindsAnEntrysBlockByIdentityAndNothingElse() {
+    ByteBuffer[] a = cut(2);
+    ByteBuffer[] b = cut(2);
+    PooledBlock first = source.blockOf(a[0]);
+    assertSame(first, source.blockOf(a[1]));
+    PooledBlock second = source.blockOf(b[1]);
+    assertNotSame(first, second);
+    assertSame(second, source.blockOf(b[0]));
+    assertNull(source.blockOf(a[0].duplicate()));
+    assertNull(sink.blockOf(a[0]));
   }
 
   @Test
