@@ -18,6 +18,7 @@ import io.loopstreams.core.stream.Transform;
 import io.loopstreams.core.testing.PoolCounters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +90,31 @@ class FileBufferRecyclingTest {
     assertEquals(8, pool.recycled());
     assertEquals(0, pool.shared());
     pool.assertNoneOutstanding();
+  }
+
+  /**
+   * Outside poison mode (a child JVM), three copies in a row take their blocks from two buffers
+   * of the pool, and the chunks are the blocks' cached views: 16 objects per buffer, plus one
+   * slice per copy for the 100-byte tail, however many blocks go through.
+   */
+  @Test
+  void outsidePoisonModeCopiesReuseTwoBuffersAndTheirChunkObjects() throws Exception {
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    Path c = dir.resolve("c");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        PooledCopyChild.class.getName(), src.toString(), a.toString(), b.toString(), c.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertTrue(child.waitFor(60, TimeUnit.SECONDS), output);
+    assertEquals(0, child.exitValue(), output);
+    int chunks = 3 * (8 * 16 + 1);
+    assertEquals("bytes=" + 3L * data.length + " chunks=" + chunks + " distinct=" + (2 * 16 + 3)
+        + " allocated=2 acquired=24 recycled=24 failed=null", output);
+    for (Path p : List.of(a, b, c)) {
+      assertArrayEquals(data, Files.readAllBytes(p));
+    }
   }
 
   @Test
