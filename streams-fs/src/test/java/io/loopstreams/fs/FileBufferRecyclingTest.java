@@ -12,6 +12,7 @@ import io.loopstreams.core.StreamException;
 import io.loopstreams.core.SystemException;
 import io.loopstreams.core.buffer.BufferPool;
 import io.loopstreams.core.stream.ChunkObserver;
+import io.loopstreams.core.stream.PassThrough;
 import io.loopstreams.core.stream.Pipeline;
 import io.loopstreams.core.stream.StreamOptions;
 import io.loopstreams.core.stream.Transform;
@@ -115,6 +116,24 @@ class FileBufferRecyclingTest {
     for (Path p : List.of(a, b, c)) {
       assertArrayEquals(data, Files.readAllBytes(p));
     }
+  }
+
+  @Test
+  void aPassThroughBetweenTheFileStreamsPassesTheBlocksOnAndEveryOneComesBack() throws IOException {
+    Path dst = dir.resolve("dst");
+    long[] observed = {0};
+    EventLoop.run(loop -> {
+      FileReadStream in = Fs.createReadStream(src);
+      PassThrough<ByteBuffer> tap = new PassThrough<>(StreamOptions.bytes());
+      tap.onData((ChunkObserver<ByteBuffer>) b -> observed[0] += b.remaining());
+      Pipeline.run(List.of(in, tap, Fs.createWriteStream(dst)), e -> { });
+    });
+    assertArrayEquals(data, Files.readAllBytes(dst));
+    assertEquals(data.length, observed[0]);
+    assertEquals(8, pool.acquired());
+    assertEquals(8, pool.recycled());
+    assertEquals(0, pool.shared());
+    pool.assertNoneOutstanding();
   }
 
   @Test

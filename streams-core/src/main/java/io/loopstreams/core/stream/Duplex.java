@@ -62,7 +62,8 @@ public abstract non-sealed class Duplex<I, O> extends Readable<O> implements Wri
    * but never inside the write call that delivered it (other observers of the same DATA event
    * run after that call returns), and {@link ChunkLedger#releaseAll() all} in {@code doDestroy}
    * once nothing can read them any more. Call it from the constructor of a class that does not
-   * override {@code write}.
+   * override {@code write}. ({@link PassThrough} is the one duplex that passes chunks on: it adopts
+   * and tracks them with one ledger, so their entries move on with them.)
    */
   protected final void adoptPooledChunks(ChunkLedger ledger) {
     ws.adoptedChunks = Objects.requireNonNull(ledger, "ledger");

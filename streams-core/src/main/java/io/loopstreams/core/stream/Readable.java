@@ -376,7 +376,7 @@ public abstract class Readable<T> extends ReadableOperators<T> {
    * caller of {@code read()} has it too).
    */
   private void emitData(Object chunk, boolean returned) {
-    if (pooled != null) {
+    if (pooled != null && !pooled.isEmpty()) { // an empty ledger has nothing to hand over
       boolean adopted = !returned && adopter != null && !adopter.owner.destroyed();
       pooled.handOver(chunk, adopted ? adopter.adoptedChunks : null);
     }

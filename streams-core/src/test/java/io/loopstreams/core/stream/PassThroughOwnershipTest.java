@@ -1,0 +1,149 @@
+package io.loopstreams.core.stream;
+
+import static io.loopstreams.core.stream.PooledChunks.CHUNK;
+import static io.loopstreams.core.stream.PooledChunks.bytes;
+import static io.loopstreams.core.stream.PooledChunks.expected;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.loopstreams.core.Callback;
+import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.buffer.BufferPool;
+import io.loopstreams.core.stream.PooledChunks.Sink;
+import io.loopstreams.core.stream.PooledChunks.Source;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@link PassThrough} forwards the ownership of pooled chunks (docs/buffers.md): between a
+ * pooled source and a destination that adopts chunks the blocks still come back; a consumer of
+ * the PassThrough that may keep chunks makes them shared; a subclass, which may keep what it is
+ * given, forwards nothing; a destroyed PassThrough releases what it holds, once. Poison mode is
+ * on: a block recycled too early would show in the bytes kept.
+ */
+class PassThroughOwnershipTest {
+
+  private static final int BLOCKS = 6;
+
+  private static PassThrough<ByteBuffer> passThrough() {
+    return new PassThrough<>(StreamOptions.bytes().highWaterMark(4 * CHUNK));
+  }
+
+  private static void assertAllBack(BufferPool pool, int recycled, int shared) {
+    assertEquals(BLOCKS, pool.acquiredBlocks(), pool.toString());
+    assertEquals(recycled, pool.recycledBlocks(), pool.toString());
+    assertEquals(shared, pool.sharedBlocks(), pool.toString());
+    assertEquals(0, pool.outstandingBlocks(), pool.toString());
+    pool.checkReleased();
+  }
+
+  private static byte[] concat(List<ByteBuffer> kept) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    kept.forEach(b -> out.writeBytes(bytes(b)));
+    return out.toByteArray();
+  }
+
+  @Test
+  void aPassThroughBetweenAPooledSourceAndAnAdoptingSinkLetsEveryBlockGoBack() {
+    BufferPool pool = PooledChunks.pool();
+    Sink[] box = {null};
+    EventLoop.run(loop -> {
+      box[0] = new Sink();
+      Pipeline.run(List.of(new Source(pool, BLOCKS), passThrough(), box[0]), e -> { });
+    });
+    assertArrayEquals(expected(BLOCKS), box[0].written.toByteArray());
+    assertAllBack(pool, BLOCKS, 0);
+  }
+
+  @Test
+  void twoPassThroughsInARowForwardToo() {
+    BufferPool pool = PooledChunks.pool();
+    Sink[] box = {null};
+    EventLoop.run(loop -> {
+      box[0] = new Sink();
+      Pipeline.run(List.of(new Source(pool, BLOCKS), passThrough(), passThrough(), box[0]), e -> { });
+    });
+    assertArrayEquals(expected(BLOCKS), box[0].written.toByteArray());
+    assertAllBack(pool, BLOCKS, 0);
+  }
+
+  @Test
+  void aDataListenerOnThePassThroughThatKeepsChunksKeepsTheirBlocks() {
+    BufferPool pool = PooledChunks.pool();
+    List<ByteBuffer> kept = new ArrayList<>();
+    EventLoop.run(loop -> {
+      PassThrough<ByteBuffer> p = passThrough();
+      p.onData(kept::add);
+      new Source(pool, BLOCKS).pipe(p);
+    });
+    // More pool traffic: a block recycled too early would now hold poison or other bytes.
+    Sink[] again = {null};
+    EventLoop.run(loop -> {
+      again[0] = new Sink();
+      Pipeline.run(new Source(pool, BLOCKS), again[0]);
+    });
+    assertArrayEquals(expected(BLOCKS), concat(kept));
+    assertEquals(BLOCKS, pool.sharedBlocks(), pool.toString());
+    assertEquals(BLOCKS, pool.recycledBlocks(), "only the second run's blocks");
+    assertEquals(0, pool.outstandingBlocks(), pool.toString());
+    pool.checkReleased();
+  }
+
+  @Test
+  void aSubclassThatKeepsWhatItPassesForwardsNothing() {
+    BufferPool pool = PooledChunks.pool();
+    List<ByteBuffer> kept = new ArrayList<>();
+    Sink[] box = {null};
+    EventLoop.run(loop -> {
+      PassThrough<ByteBuffer> peek = new PassThrough<>(StreamOptions.bytes().highWaterMark(4 * CHUNK)) {
+        @Override
+        protected void doTransform(ByteBuffer chunk, Callback callback) {
+          kept.add(chunk);
+          super.doTransform(chunk, callback);
+        }
+      };
+      box[0] = new Sink();
+      Pipeline.run(List.of(new Source(pool, BLOCKS), peek, box[0]), e -> { });
+    });
+    assertArrayEquals(expected(BLOCKS), box[0].written.toByteArray());
+    assertArrayEquals(expected(BLOCKS), concat(kept));
+    assertAllBack(pool, 0, BLOCKS);
+  }
+
+  @Test
+  void aDestroyedPassThroughReleasesTheChunksItHoldsOnBothSidesOnce() {
+    BufferPool pool = PooledChunks.pool();
+    Throwable[] error = {null};
+    long[] held = {0, 0};
+    EventLoop.run(loop -> {
+      PassThrough<ByteBuffer> p = passThrough();
+      // Nobody reads the PassThrough: its readable side fills (4 chunks, the 4th one's write held),
+      // its writable side buffers 3 more, and the pipe pauses the source with the 8th chunk in
+      // its own buffer.
+      Source src = new Source(pool, BLOCKS);
+      int[] n = {0};
+      src.onData((ChunkObserver<ByteBuffer>) b -> {
+        if (++n[0] == 7) {
+          loop.setImmediate(() -> {
+            held[0] = p.readableLength() / CHUNK;
+            held[1] = p.writableLength() / CHUNK;
+            p.destroy(new IllegalStateException("stop"));
+            src.destroy();
+          });
+        }
+      });
+      p.on(Stream.ERROR, e -> error[0] = e);
+      src.pipe(p);
+    });
+    assertEquals("stop", error[0].getMessage());
+    assertEquals(4, held[0]);
+    assertEquals(4, held[1]); // the 4th chunk's write is held until a read, so it counts on both sides
+    assertEquals(2, pool.acquiredBlocks(), pool.toString());
+    assertEquals(2, pool.recycledBlocks(), "the PassThrough's 7 chunks and the source's 8th");
+    assertEquals(0, pool.outstandingBlocks(), pool.toString());
+    pool.checkReleased();
+  }
+}
