@@ -508,7 +508,12 @@ public final class EventLoop extends LoopProcess implements Executor, AutoClosea
     Objects.requireNonNull(pool, "pool");
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(completion, "completion");
-    pool.submit(new OffloadTask<>(this, pool, work, completion)); // a closed pool throws here
+    offload(pool, new OffloadTask<>(this, pool, work, completion));
+  }
+
+  /** Submits an armed task to {@code pool} (an {@link OffloadSlot} reuses its own). */
+  void offload(OffloadPool pool, OffloadTask<?> task) {
+    pool.submit(task); // a closed pool throws here
     requests++; // the task counts down on the loop, never before this returns
   }
 

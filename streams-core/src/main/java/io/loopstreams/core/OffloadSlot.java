@@ -13,7 +13,8 @@ import java.util.function.BiConsumer;
  * the slot with {@link #hold()} and {@link #release()}.
  *
  * <p>Loop thread only. Reuse one slot (and, on hot paths, one {@link Callable} and one
- * completion) per stream: a request costs no allocation beyond the pool's task.
+ * completion) per stream: the slot re-arms one task for all its requests, so a request costs no
+ * allocation beyond the pool queue's node.
  */
 public final class OffloadSlot {
 
@@ -22,6 +23,11 @@ public final class OffloadSlot {
   private boolean busy;
   /** What waits for the request in flight, or null. */
   private Runnable afterBusy;
+  /** The task every request of this slot runs in, re-armed each time (made on first use). */
+  private OffloadTask<Object> task;
+  /** The completion of the request in flight. */
+  private BiConsumer<Object, Throwable> completion;
+  private final BiConsumer<Object, Throwable> onDone = this::done;
 
   private OffloadSlot(EventLoop loop, OffloadPool pool) {
     this.loop = Objects.requireNonNull(loop, "loop");
@@ -48,19 +54,34 @@ public final class OffloadSlot {
    *
    * @throws IllegalStateException if a request is already in flight, or an action waits
    */
+  @SuppressWarnings("unchecked")
   public <T> void submit(Callable<? extends T> work, BiConsumer<? super T, ? super Throwable> completion) {
     if (busy || afterBusy != null) {
       throw new IllegalStateException(busy ? "a request is already in flight" : "the slot is closing");
     }
+    loop.checkInLoop();
+    Objects.requireNonNull(work, "work");
     busy = true;
-    loop.offload(pool, work, (T value, Throwable error) -> {
-      busy = false;
-      try {
-        completion.accept(value, error);
-      } finally {
-        runDeferred();
-      }
-    });
+    this.completion = (BiConsumer<Object, Throwable>) Objects.requireNonNull(completion, "completion");
+    OffloadTask<Object> t = task;
+    if (t == null) {
+      t = new OffloadTask<>(loop, pool, work, onDone);
+      task = t;
+    } else {
+      t.rearm(work);
+    }
+    loop.offload(pool, t);
+  }
+
+  private void done(Object value, Throwable error) {
+    busy = false;
+    BiConsumer<Object, Throwable> c = completion;
+    completion = null;
+    try {
+      c.accept(value, error);
+    } finally {
+      runDeferred();
+    }
   }
 
   /** Marks the slot busy for a request made elsewhere; end it with {@link #release()}. */

@@ -5,23 +5,28 @@ import java.util.function.BiConsumer;
 
 /**
  * One offloaded piece of work and its completion, in a single object so that a hand-off costs
- * one allocation. It runs twice: first on a pool thread ({@code done == false}: call the work,
- * store the outcome, post itself to the loop), then on the loop thread in the poll phase
- * ({@code done == true}: deliver the outcome).
+ * one allocation; an {@link OffloadSlot} re-arms its own task for each request, so a slot's
+ * hand-offs allocate none. It runs twice: first on a pool thread ({@code done == false}: call
+ * the work, store the outcome, post itself to the loop), then on the loop thread in the poll
+ * phase ({@code done == true}: deliver the outcome).
  *
- * <p>Happens-before: (1) the pool thread writes {@code value}/{@code error}/{@code done};
- * (2) it offers {@code this} to the loop's MPSC inbox (a release); (3) the loop thread polls it
- * (an acquire) and reads the fields. No field is written after (2).
+ * <p>Happens-before: (0) the loop arms the task ({@code work}, the outcome cleared) and submits it
+ * to the pool (the executor's hand-off); (1) the pool thread writes {@code value}/{@code
+ * error}/{@code done}; (2) it offers {@code this} to the loop's MPSC inbox (a release); (3) the
+ * loop thread polls it (an acquire) and reads the fields. No field is written by the pool thread
+ * after (2), and none is read by the loop after the completion was called, so the completion
+ * may re-arm and submit the task again.
  */
 final class OffloadTask<T> implements Runnable {
 
   // immutable
   private final EventLoop loop;
   private final OffloadPool pool;
-  private final Callable<? extends T> work;
   private final BiConsumer<? super T, ? super Throwable> completion;
 
-  // written by the pool thread before the hand-off, read by the loop after it
+  // written by the loop before the hand-off to the pool
+  private Callable<? extends T> work;
+  // written by the pool thread before the hand-off to the loop, read by the loop after it
   long enqueuedNanos;
   private boolean done;
   private T value;
@@ -33,6 +38,15 @@ final class OffloadTask<T> implements Runnable {
     this.pool = pool;
     this.work = work;
     this.completion = completion;
+  }
+
+  /** Loop thread, once the last run's completion was called: arms the task for {@code work}. */
+  OffloadTask<T> rearm(Callable<? extends T> work) {
+    this.work = work;
+    done = false;
+    value = null;
+    error = null;
+    return this;
   }
 
   @Override
@@ -50,7 +64,11 @@ final class OffloadTask<T> implements Runnable {
       }
     } else {
       loop.endRequest();
-      completion.accept(value, error);
+      T v = value;
+      Throwable e = error;
+      value = null; // nothing kept alive by an idle task
+      error = null;
+      completion.accept(v, e);
     }
   }
 

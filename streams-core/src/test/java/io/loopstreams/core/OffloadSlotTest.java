@@ -27,6 +27,39 @@ class OffloadSlotTest {
     assertEquals(List.of("busy=true", "value on loop=true busy=false"), log);
   }
 
+  /**
+   * The slot re-arms one task for every request: requests made from the completion of the one
+   * before (the usual read loop) each get their own outcome, errors included, and every
+   * completion and deferred action runs once.
+   */
+  @Test
+  void requestsChainedFromCompletionsEachGetTheirOwnOutcome() {
+    List<String> log = new ArrayList<>();
+    EventLoop.run(loop -> {
+      OffloadSlot slot = OffloadSlot.of(loop);
+      int[] i = {0};
+      Runnable[] next = {null};
+      next[0] = () -> {
+        int n = i[0]++;
+        slot.submit(() -> {
+          if (n % 3 == 2) {
+            throw new IllegalStateException("fail " + n);
+          }
+          return n * 10;
+        }, (v, e) -> {
+          log.add(e != null ? e.getMessage() : String.valueOf(v));
+          if (n < 5) {
+            next[0].run(); // the task of this completion is re-armed while it still runs
+          } else {
+            slot.whenIdle(() -> log.add("idle"));
+          }
+        });
+      };
+      next[0].run();
+    });
+    assertEquals(List.of("0", "10", "fail 2", "30", "40", "fail 5", "idle"), log);
+  }
+
   @Test
   void aSecondRequestWhileOneIsInFlightIsRefused() {
     EventLoop.run(loop -> {

@@ -8,6 +8,7 @@ import io.loopstreams.core.internal.LoopAccess;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -377,16 +378,22 @@ final class WritableState<T> extends WritableFlags {
     if (n > 1 && hasWritev) {
       pendingcb -= n - 1;
       List<T> chunks = new ArrayList<>(n);
-      Callback[] callbacks = new Callback[n];
-      boolean allNoop = true;
+      Callback[] callbacks = null; // made at the first write with a callback
       for (int i = 0; i < n; i++) {
         chunks.add((T) buffered.pollFirst());
-        callbacks[i] = (Callback) buffered.pollFirst();
-        allNoop &= callbacks[i] == NOOP;
+        Callback cb = (Callback) buffered.pollFirst();
+        if (cb != NOOP && callbacks == null) {
+          callbacks = new Callback[n];
+          Arrays.fill(callbacks, 0, i, NOOP);
+        }
+        if (callbacks != null) {
+          callbacks[i] = cb;
+        }
       }
       // Node's allNoop: callback-less writes (a pipe's) complete as one callback-less write.
-      startWrite(length, null, chunks, allNoop ? NOOP : err -> {
-        for (Callback c : callbacks) {
+      Callback[] all = callbacks;
+      startWrite(length, null, chunks, all == null ? NOOP : err -> {
+        for (Callback c : all) {
           c.done(err);
         }
       });

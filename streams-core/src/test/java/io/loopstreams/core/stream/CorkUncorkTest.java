@@ -145,6 +145,22 @@ class CorkUncorkTest {
   }
 
   @Test
+  void onlyTheWritesOfABatchThatHadACallbackGetOneEachInOrder() {
+    LifecycleLog log = new LifecycleLog();
+    EventLoop.run(loop -> {
+      Writable<String> w = sink(log);
+      w.cork();
+      w.write("a");
+      w.write("b", log.cb("cb b"));
+      w.write("c");
+      w.write("d", log.cb("cb d"));
+      w.uncork();
+      log.add("uncorked");
+    });
+    assertEquals(List.of("writev:a,b,c,d", "uncorked", "cb b:null", "cb d:null"), log.events);
+  }
+
+  @Test
   void uncorkWithoutCorkDoesNothing() {
     LifecycleLog log = new LifecycleLog();
     EventLoop.run(loop -> {
