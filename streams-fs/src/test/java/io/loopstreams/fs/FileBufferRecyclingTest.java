@@ -35,10 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Pooled blocks on real files (docs/buffers.md): a file → file pipe, with a byte-counting
  * observer to keep it off the direct transfer, reads whole 1 MiB blocks into the shared pool and
- * every one comes back once written; a retaining DATA listener, a second destination or a stage in
- * between keeps the pool out of it; a write error or a destroy in the middle releases every block
- * exactly once (a second release throws, a lost one stays outstanding). The build runs tests with
- * released buffers poisoned, so bytes read from a recycled buffer would not match the file.
+ * every one comes back once written (a PassThrough in between passes them on); a retaining DATA
+ * listener, a second destination or a stage in between that may keep chunks keeps the pool out
+ * of it; a write error or a destroy in the middle releases every block exactly once (a second
+ * release throws, a lost one stays outstanding). The build runs tests with released buffers
+ * poisoned, so bytes read from a recycled buffer would not match the file.
  */
 class FileBufferRecyclingTest {
 
