@@ -42,7 +42,8 @@ import java.util.function.BiConsumer;
  *          temporary file, then [ERROR] → CLOSE
  * </pre>
  * One request is in flight at a time: a single write, or a gathering write ({@code
- * FileChannel.write(ByteBuffer[])}, one {@code writev}) of every chunk buffered meanwhile.
+ * FileChannel.write(ByteBuffer[])}, one {@code writev}) of every chunk buffered meanwhile; the
+ * adopted chunks of one pooled block, in a row, count as one buffer (a window on their bytes).
  * Pooled chunks handed over by a sole pipe from a pooled source are adopted, and released as
  * soon as their write completed (docs/buffers.md).
  *
@@ -231,12 +232,29 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
   protected void doWritev(List<ByteBuffer> chunks, Callback callback) {
     int n = chunks.size();
     ByteBuffer[] bufs = job.many != null && job.many.length >= n ? job.many : new ByteBuffer[Math.max(n, 16)];
-    for (int i = 0; i < n; i++) {
-      bufs[i] = ownView(chunks.get(i));
+    int k = 0;
+    for (int i = 0; i < n; ) {
+      ByteBuffer c = chunks.get(i);
+      PooledBlock block = adopted.isEmpty() ? null : adopted.blockOf(c);
+      // A block's chunks, adopted in a row, go out as one window on their contiguous bytes.
+      ByteBuffer window = block == null ? null : block.window(chunks, i);
+      if (window != null) {
+        bufs[k++] = window;
+        i += window.remaining() / c.capacity();
+      } else {
+        bufs[k++] = ownView(c, block);
+        i++;
+      }
     }
-    job.single = null;
+    if (k == 1) {
+      job.single = bufs[0];
+      bufs[0] = null;
+      job.count = 0;
+    } else {
+      job.single = null;
+      job.count = k;
+    }
     job.many = bufs;
-    job.count = n;
     job.chunks = chunks;
     start(callback);
   }
@@ -247,7 +265,10 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
    * (no allocation per chunk).
    */
   private ByteBuffer ownView(ByteBuffer chunk) {
-    PooledBlock block = adopted.isEmpty() ? null : adopted.blockOf(chunk);
+    return ownView(chunk, adopted.isEmpty() ? null : adopted.blockOf(chunk));
+  }
+
+  private static ByteBuffer ownView(ByteBuffer chunk, PooledBlock block) {
     ByteBuffer twin = block == null ? null : block.twin(chunk);
     return twin != null ? twin : chunk.duplicate();
   }

@@ -1,6 +1,7 @@
 package io.loopstreams.core.buffer;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * One direct buffer of a {@link BufferPool} and the views cut from it, kept across the buffer's
@@ -58,24 +59,63 @@ final class BlockMemory {
    * view} is one of the cached views of this buffer; null otherwise.
    */
   ByteBuffer twin(ByteBuffer view) {
-    int length = view.capacity();
-    if (views == null || length == 0) {
+    int i = slotOf(view);
+    if (i < 0) {
       return null;
     }
-    for (int i = 0; i < MAX_VIEWS; i++) {
-      if (views[i] == view) {
-        if (twins == null) {
-          twins = new ByteBuffer[MAX_VIEWS];
+    if (twins == null) {
+      twins = new ByteBuffer[MAX_VIEWS];
+    }
+    int length = view.capacity();
+    ByteBuffer t = twins[i];
+    if (t == null) {
+      t = buffer.slice(i * length, length);
+      twins[i] = t;
+    }
+    return t.limit(view.limit()).position(view.position());
+  }
+
+  /**
+   * One window on the longest run of {@code chunks}, from index {@code from}, that are whole
+   * cached views of consecutive slots of this buffer, if the run has at least two chunks: their
+   * bytes are contiguous, so a destination writes them with one buffer instead of one per chunk.
+   * Null otherwise. The window is a new buffer object (one per run, not per chunk); its length is
+   * the run's chunk count times their size.
+   */
+  ByteBuffer window(List<? extends ByteBuffer> chunks, int from) {
+    ByteBuffer first = chunks.get(from);
+    int length = first.capacity();
+    int slot = slotOf(first);
+    if (slot < 0 || !whole(first)) {
+      return null;
+    }
+    int n = 1;
+    while (from + n < chunks.size() && slot + n < MAX_VIEWS) {
+      ByteBuffer c = chunks.get(from + n);
+      if (views[slot + n] != c || c.capacity() != length || !whole(c)) {
+        break;
+      }
+      n++;
+    }
+    if (n < 2) {
+      return null;
+    }
+    return buffer.duplicate().limit((slot + n) * length).position(slot * length);
+  }
+
+  private int slotOf(ByteBuffer view) {
+    if (views != null) {
+      for (int i = 0; i < MAX_VIEWS; i++) {
+        if (views[i] == view) {
+          return i;
         }
-        ByteBuffer t = twins[i];
-        if (t == null) {
-          t = buffer.slice(i * length, length);
-          twins[i] = t;
-        }
-        return t.limit(view.limit()).position(view.position());
       }
     }
-    return null;
+    return -1;
+  }
+
+  private static boolean whole(ByteBuffer chunk) {
+    return chunk.position() == 0 && chunk.limit() == chunk.capacity();
   }
 
   private int slot(int offset, int length) {

@@ -1,6 +1,7 @@
 package io.loopstreams.core.buffer;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 /**
  * One block of a {@link BufferPool} and the count of references to it (Netty's {@code
@@ -57,6 +58,15 @@ public final class PooledBlock {
    */
   public ByteBuffer twin(ByteBuffer chunk) {
     return memory().twin(chunk);
+  }
+
+  /**
+   * One window on the longest run of {@code chunks}, from index {@code from}, that are whole
+   * consecutive chunks cut by {@link #view} (at least two), for one write of their contiguous
+   * bytes instead of one buffer per chunk; null if there is none. A new buffer object per run.
+   */
+  public ByteBuffer window(List<? extends ByteBuffer> chunks, int from) {
+    return memory().window(chunks, from);
   }
 
   private BlockMemory memory() {

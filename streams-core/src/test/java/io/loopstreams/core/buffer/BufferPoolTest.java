@@ -91,6 +91,34 @@ class BufferPoolTest {
   }
 
   @Test
+  void aWindowCoversTheLongestRunOfWholeConsecutiveViews() {
+    BufferPool pool = pool(4);
+    PooledBlock block = pool.acquire(BLOCK);
+    for (int i = 0; i < BLOCK; i++) {
+      block.buffer().put(i, (byte) (i / 1024));
+    }
+    ByteBuffer[] c = new ByteBuffer[4];
+    for (int i = 0; i < 4; i++) {
+      c[i] = block.view(i * 1024, 1024);
+    }
+    ByteBuffer all = block.window(List.of(c[0], c[1], c[2], c[3]), 0);
+    assertEquals(0, all.position());
+    assertEquals(BLOCK, all.limit());
+    ByteBuffer tail = block.window(List.of(c[0], c[2], c[3]), 1); // from index 1: chunks 2 and 3
+    assertEquals(2048, tail.position());
+    assertEquals(4096, tail.limit());
+    assertEquals(3, tail.get(3072));
+    assertEquals(null, block.window(List.of(c[0], c[2]), 0)); // not consecutive
+    assertEquals(null, block.window(List.of(c[3]), 0)); // a run of one
+    c[1].position(1);
+    assertEquals(null, block.window(List.of(c[1], c[2]), 0)); // not whole: its window has moved
+    ByteBuffer firstOnly = block.window(List.of(c[0], c[1], c[2]), 0);
+    assertEquals(null, firstOnly); // c[1] not whole ends the run at one chunk
+    assertEquals(0, c[0].position()); // the chunks themselves never move
+    assertEquals(1024, c[2].limit());
+  }
+
+  @Test
   void aReleasedBlockRefusesViews() {
     BufferPool pool = pool(4);
     PooledBlock block = pool.acquire(BLOCK);
