@@ -137,6 +137,25 @@ class FileBufferRecyclingTest {
     pool.assertNoneOutstanding();
   }
 
+  /**
+   * A PassThrough passes ownership on only to a consumer that adopts: with a DATA listener that
+   * keeps chunks behind it, every block would be shared, so the file is read into heap buffers
+   * and the pool (direct memory) is not touched.
+   */
+  @Test
+  void aPassThroughReadByAKeepingListenerLeavesThePoolAlone() {
+    List<ByteBuffer> kept = new ArrayList<>();
+    EventLoop.run(loop -> {
+      PassThrough<ByteBuffer> tap = new PassThrough<>(StreamOptions.bytes());
+      tap.onData(kept::add);
+      Fs.createReadStream(src).pipe(tap);
+    });
+    assertArrayEquals(data, concat(kept));
+    assertEquals(0L, kept.stream().filter(ByteBuffer::isDirect).count(), "direct of " + kept.size() + ", pool " + pool.acquired());
+    assertEquals(0, pool.acquired());
+    pool.assertNoneOutstanding();
+  }
+
   @Test
   void aRangeOfTheFileIsCopiedFromPooledBlocksToo() throws IOException {
     Path dst = dir.resolve("dst");

@@ -11,7 +11,9 @@ import io.loopstreams.core.buffer.ChunkLedger;
  * adopts the chunks a pooled source pipes into it and tracks them on its readable side with the
  * same ledger, so each goes on to the destination that adopts it downstream (or is shared, if
  * its consumer may keep it) and a file → PassThrough → file pipeline recycles its blocks as a
- * file → file one does. Only this class forwards: a subclass may keep what it is given.
+ * file → file one does. It counts as adopting only while a stream behind it adopts, so a source
+ * whose chunks would all end up shared reads into heap buffers. Only this class forwards: a
+ * subclass may keep what it is given.
  */
 public class PassThrough<T> extends Transform<T, T> {
 
@@ -28,6 +30,7 @@ public class PassThrough<T> extends Transform<T, T> {
       forwarded = new ChunkLedger();
       adoptPooledChunks(forwarded);
       trackPooledChunks(forwarded);
+      ws.forwardsTo = this; // adopted only while a stream behind it consumes them
     } else {
       forwarded = null;
     }

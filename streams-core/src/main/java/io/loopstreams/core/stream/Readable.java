@@ -377,7 +377,7 @@ public abstract class Readable<T> extends ReadableOperators<T> {
    */
   private void emitData(Object chunk, boolean returned) {
     if (pooled != null && !pooled.isEmpty()) { // an empty ledger has nothing to hand over
-      boolean adopted = !returned && adopter != null && !adopter.owner.destroyed();
+      boolean adopted = !returned && pooledChunksAdopted();
       pooled.handOver(chunk, adopted ? adopter.adoptedChunks : null);
     }
     Pipe<T> p = dataPipe;

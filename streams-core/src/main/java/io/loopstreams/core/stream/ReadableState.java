@@ -200,7 +200,8 @@ abstract class ReadableState<T> extends Stream {
    * source cuts its chunks from pooled blocks only then, and from plain heap buffers otherwise.
    */
   protected final boolean pooledChunksAdopted() {
-    return adopter != null && !adopter.owner.destroyed();
+    WritableState<?> a = adopter;
+    return a != null && a.adoptsNow();
   }
 
   /**

@@ -94,6 +94,11 @@ final class WritableState<T> extends WritableFlags {
   private AfterWriteTick spareTick;
   /** Where pooled chunks piped in are handed over (the owner's {@code adoptPooledChunks}), or null. */
   ChunkLedger adoptedChunks;
+  /**
+   * A {@link PassThrough}'s readable side, which passes adopted chunks on: they are worth
+   * adopting only while it has an adopter of its own. Null for a stream that consumes them.
+   */
+  ReadableState<?> forwardsTo;
 
   /** {@code write}, {@code writev}, {@code fin}: the owner's doWrite, doWritev and doFinal. */
   WritableState(Stream owner, QueuingStrategy strategy, boolean writable,
@@ -126,6 +131,16 @@ final class WritableState<T> extends WritableFlags {
       throw StreamException.methodNotImplemented("_write()");
     }
     writev.accept(List.of(chunk), callback);
+  }
+
+  /**
+   * Whether a pooled chunk delivered to this side now would be adopted for good: the owner is
+   * not destroyed and, if it passes chunks on, the chain behind it ends in a stream that
+   * consumes them. A source asks before it reads into pooled memory, so that a consumer that
+   * would share every block (a DATA listener behind a PassThrough) gets heap buffers instead.
+   */
+  boolean adoptsNow() {
+    return !owner.destroyed() && (forwardsTo == null || forwardsTo.pooledChunksAdopted());
   }
 
   /** Whether the owner writes several buffered chunks in one call (has a doWritev). */
