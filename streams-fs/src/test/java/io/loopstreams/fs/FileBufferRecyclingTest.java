@@ -131,10 +131,7 @@ class FileBufferRecyclingTest {
     });
     assertArrayEquals(data, Files.readAllBytes(dst));
     assertEquals(data.length, observed[0]);
-    assertEquals(8, pool.acquired());
-    assertEquals(8, pool.recycled());
-    assertEquals(0, pool.shared());
-    pool.assertNoneOutstanding();
+    pool.assertAllRecycled(8);
   }
 
   /**

@@ -87,10 +87,7 @@ class PooledInputRecyclingTest {
     Path gz = dir.resolve("out.gz");
     assertNull(pipe(src, () -> Zlib.gzip(ZlibOptions.defaults().parallelism(2)), gz));
     assertArrayEquals(data, gunzip(gz));
-    assertEquals(6, pool.acquired());
-    assertEquals(6, pool.recycled());
-    assertEquals(0, pool.shared());
-    pool.assertNoneOutstanding();
+    pool.assertAllRecycled(6);
   }
 
   @Test

@@ -1,7 +1,8 @@
 package io.loopstreams.core.stream;
 
 import static io.loopstreams.core.stream.PooledChunks.CHUNK;
-import static io.loopstreams.core.stream.PooledChunks.bytes;
+import static io.loopstreams.core.stream.PooledChunks.assertAllBack;
+import static io.loopstreams.core.stream.PooledChunks.concat;
 import static io.loopstreams.core.stream.PooledChunks.expected;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +13,6 @@ import io.loopstreams.core.buffer.BufferPool;
 import io.loopstreams.core.buffer.ChunkLedger;
 import io.loopstreams.core.stream.PooledChunks.Sink;
 import io.loopstreams.core.stream.PooledChunks.Source;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,42 +33,36 @@ class PassThroughOwnershipTest {
     return new PassThrough<>(StreamOptions.bytes().highWaterMark(4 * CHUNK));
   }
 
-  private static void assertAllBack(BufferPool pool, int recycled, int shared) {
-    assertEquals(BLOCKS, pool.acquiredBlocks(), pool.toString());
-    assertEquals(recycled, pool.recycledBlocks(), pool.toString());
-    assertEquals(shared, pool.sharedBlocks(), pool.toString());
-    assertEquals(0, pool.outstandingBlocks(), pool.toString());
-    pool.checkReleased();
-  }
-
-  private static byte[] concat(List<ByteBuffer> kept) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    kept.forEach(b -> out.writeBytes(bytes(b)));
-    return out.toByteArray();
+  /** Source → {@code passThroughs} PassThroughs → an adopting Sink; returns the sink. */
+  private static Sink throughPassThroughs(BufferPool pool, int passThroughs) {
+    Sink[] box = {null};
+    EventLoop.run(loop -> {
+      List<Stream> stages = new ArrayList<>();
+      stages.add(new Source(pool, BLOCKS));
+      for (int i = 0; i < passThroughs; i++) {
+        stages.add(passThrough());
+      }
+      box[0] = new Sink();
+      stages.add(box[0]);
+      Pipeline.run(stages, e -> { });
+    });
+    return box[0];
   }
 
   @Test
   void aPassThroughBetweenAPooledSourceAndAnAdoptingSinkLetsEveryBlockGoBack() {
     BufferPool pool = PooledChunks.pool();
-    Sink[] box = {null};
-    EventLoop.run(loop -> {
-      box[0] = new Sink();
-      Pipeline.run(List.of(new Source(pool, BLOCKS), passThrough(), box[0]), e -> { });
-    });
-    assertArrayEquals(expected(BLOCKS), box[0].written.toByteArray());
-    assertAllBack(pool, BLOCKS, 0);
+    Sink sink = throughPassThroughs(pool, 1);
+    assertArrayEquals(expected(BLOCKS), sink.written.toByteArray());
+    assertAllBack(pool, BLOCKS, BLOCKS, 0);
   }
 
   @Test
   void twoPassThroughsInARowForwardToo() {
     BufferPool pool = PooledChunks.pool();
-    Sink[] box = {null};
-    EventLoop.run(loop -> {
-      box[0] = new Sink();
-      Pipeline.run(List.of(new Source(pool, BLOCKS), passThrough(), passThrough(), box[0]), e -> { });
-    });
-    assertArrayEquals(expected(BLOCKS), box[0].written.toByteArray());
-    assertAllBack(pool, BLOCKS, 0);
+    Sink sink = throughPassThroughs(pool, 2);
+    assertArrayEquals(expected(BLOCKS), sink.written.toByteArray());
+    assertAllBack(pool, BLOCKS, BLOCKS, 0);
   }
 
   @Test
@@ -111,7 +105,7 @@ class PassThroughOwnershipTest {
     });
     assertArrayEquals(expected(BLOCKS), box[0].written.toByteArray());
     assertArrayEquals(expected(BLOCKS), concat(kept));
-    assertAllBack(pool, 0, BLOCKS);
+    assertAllBack(pool, BLOCKS, 0, BLOCKS);
   }
 
   /** Adopts chunks and never finishes a write: everything before it backs up. */

@@ -1,5 +1,7 @@
 package io.loopstreams.core.stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.buffer.BufferPool;
@@ -41,6 +43,25 @@ final class PooledChunks {
     byte[] out = new byte[b.remaining()];
     b.duplicate().get(out);
     return out;
+  }
+
+  /** Concatenates the bytes of kept chunks (read without moving them). */
+  static byte[] concat(List<ByteBuffer> kept) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    kept.forEach(b -> out.writeBytes(bytes(b)));
+    return out.toByteArray();
+  }
+
+  /**
+   * {@code pool} acquired {@code acquired} blocks, of which {@code recycled} came back and
+   * {@code shared} were given up; none is outstanding and no released buffer was written.
+   */
+  static void assertAllBack(BufferPool pool, int acquired, int recycled, int shared) {
+    assertEquals(acquired, pool.acquiredBlocks(), pool.toString());
+    assertEquals(recycled, pool.recycledBlocks(), pool.toString());
+    assertEquals(shared, pool.sharedBlocks(), pool.toString());
+    assertEquals(0, pool.outstandingBlocks(), pool.toString());
+    pool.checkReleased();
   }
 
   static BufferPool pool() {

@@ -47,6 +47,17 @@ public final class PoolCounters {
     pool.checkReleased();
   }
 
+  /**
+   * Exactly {@code blocks} blocks were taken since the snapshot, every one went back to the pool,
+   * none was given up, and none was written after release.
+   */
+  public void assertAllRecycled(long blocks) {
+    assertEquals(blocks, acquired(), pool.toString());
+    assertEquals(blocks, recycled(), pool.toString());
+    assertEquals(0, shared(), pool.toString());
+    assertNoneOutstanding();
+  }
+
   @Override
   public String toString() {
     return pool.toString();
