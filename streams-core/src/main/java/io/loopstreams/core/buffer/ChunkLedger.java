@@ -135,11 +135,6 @@ public final class ChunkLedger {
 
   /** Whether {@code chunk} (this very object) is an entry. */
   public boolean holds(Object chunk) {
-    for (Object c : chunks) {
-      if (c == chunk) {
-        return true;
-      }
-    }
-    return false;
+    return blockOf(chunk) != null;
   }
 }
