@@ -433,23 +433,15 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   }
 
   private void flow() {
-    if (adopter != null) {
-      // Buffered pooled chunks flowing to a destination that adopts them: one burst.
-      beginBurst();
-      try {
-        flowChunks();
-      } finally {
-        endBurst();
+    // Buffered chunks flowing out together are one burst (a pooled source's adopter is corked
+    // meanwhile; otherwise nothing happens). read() emits DATA for each chunk; the steady state
+    // skips its general algorithm (and its size, which keeps the JIT from inlining it here).
+    beginBurst();
+    try {
+      while ((rs & FLOWING) != 0 && (canReadAhead() ? readAhead(true) : read(-1, true)) != null) {
       }
-    } else {
-      flowChunks();
-    }
-  }
-
-  private void flowChunks() {
-    // read() emits DATA for each chunk; the steady state skips its general algorithm (and its
-    // size, which keeps the JIT from inlining it here).
-    while ((rs & FLOWING) != 0 && (canReadAhead() ? readAhead(true) : read(-1, true)) != null) {
+    } finally {
+      endBurst();
     }
   }
 
@@ -468,14 +460,21 @@ public abstract class Readable<T> extends ReadableOperators<T> {
   }
 
   private void resumeNow() {
-    if ((rs & READING) == 0) {
-      read(0);
-    }
-    rs &= ~RESUME_SCHEDULED;
-    emit(RESUME);
-    flow();
-    if ((rs & FLOWING) != 0 && (rs & READING) == 0) {
-      read(0);
+    // One burst: the read(0) before the flow may already push (a transform whose held callback
+    // it releases), and those chunks belong with the ones the flow delivers.
+    beginBurst();
+    try {
+      if ((rs & READING) == 0) {
+        read(0);
+      }
+      rs &= ~RESUME_SCHEDULED;
+      emit(RESUME);
+      flow();
+      if ((rs & FLOWING) != 0 && (rs & READING) == 0) {
+        read(0);
+      }
+    } finally {
+      endBurst();
     }
   }
 

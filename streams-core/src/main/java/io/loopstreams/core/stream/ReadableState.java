@@ -91,6 +91,8 @@ abstract class ReadableState<T> extends Stream {
   WritableState<?> adopter;
   /** The adopter {@link #beginBurst} corked, for {@link #endBurst} to uncork; or null. */
   private WritableState<?> burstCorked;
+  /** The PassThrough {@link #beginBurst} passed the burst on to, for {@link #endBurst}; or null. */
+  private ReadableState<?> burstForwarded;
   private int burstDepth;
 
   ReadableState(EventLoop loop, StreamOptions options) {
@@ -212,14 +214,20 @@ abstract class ReadableState<T> extends Stream {
    * hand-off to the offload pool per block. The destination sees what {@code cork()} and {@code
    * uncork()} around the writes give it in Node; the chunks, their order and the events are the
    * same. Bursts nest: only the outermost corks. The flow of buffered chunks after a pause is one
-   * too.
+   * too, and a {@link PassThrough} that passes the chunks on passes the burst on with them.
    */
   protected final void beginBurst() {
     if (burstDepth++ == 0) {
       WritableState<?> a = adopter;
-      if (a != null && a.batches() && !a.owner.destroyed()) {
+      if (a == null || !a.adoptsNow()) {
+        return;
+      }
+      if (a.batches()) {
         a.cork();
         burstCorked = a;
+      } else if (a.forwardsTo != null) {
+        burstForwarded = a.forwardsTo;
+        burstForwarded.beginBurst();
       }
     }
   }
@@ -228,9 +236,14 @@ abstract class ReadableState<T> extends Stream {
   protected final void endBurst() {
     if (--burstDepth == 0) {
       WritableState<?> a = burstCorked;
+      ReadableState<?> f = burstForwarded;
+      burstCorked = null;
+      burstForwarded = null;
       if (a != null) {
-        burstCorked = null;
         a.uncork();
+      }
+      if (f != null) {
+        f.endBurst();
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.loopstreams.core.stream;
 
 import static io.loopstreams.core.stream.PooledChunks.CHUNK;
+import static io.loopstreams.core.stream.PooledChunks.assertAllBack;
 import static io.loopstreams.core.stream.PooledChunks.expected;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,9 +39,7 @@ class PooledBurstTest {
     });
     Sink sink = box[0];
     assertArrayEquals(expected(BLOCKS), sink.written.toByteArray());
-    assertEquals(BLOCKS, pool.recycledBlocks(), pool.toString());
-    assertEquals(0, pool.outstandingBlocks(), pool.toString());
-    pool.checkReleased();
+    assertAllBack(pool, BLOCKS, BLOCKS, 0);
     return sink;
   }
 
@@ -68,6 +67,20 @@ class PooledBurstTest {
     BufferPool pool = PooledChunks.pool();
     Sink sink = run(pool, 2, true);
     assertEquals(Collections.nCopies(2 * BLOCKS, 2), sink.batches);
+  }
+
+  @Test
+  void aBurstPassesThroughAPassThroughToTheBatchingDestinationBehindIt() {
+    BufferPool pool = PooledChunks.pool();
+    Sink[] box = {null};
+    EventLoop.run(loop -> {
+      box[0] = new Sink(4);
+      PassThrough<ByteBuffer> p = new PassThrough<>(StreamOptions.bytes().highWaterMark(4 * CHUNK));
+      Pipeline.run(List.of(new Source(pool, BLOCKS), p, box[0]), e -> { });
+    });
+    assertArrayEquals(expected(BLOCKS), box[0].written.toByteArray());
+    assertAllBack(pool, BLOCKS, BLOCKS, 0);
+    assertEquals(Collections.nCopies(BLOCKS, 4), box[0].batches);
   }
 
   /** Adopts chunks, writes one at a time (no doWritev) and completes at once. */
