@@ -17,6 +17,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A {@link PassThrough} forwards the ownership of pooled chunks (docs/buffers.md): between a
@@ -49,18 +51,11 @@ class PassThroughOwnershipTest {
     return box[0];
   }
 
-  @Test
-  void aPassThroughBetweenAPooledSourceAndAnAdoptingSinkLetsEveryBlockGoBack() {
+  @ParameterizedTest(name = "{0} PassThrough(s)")
+  @ValueSource(ints = {1, 2})
+  void passThroughsBetweenAPooledSourceAndAnAdoptingSinkLetEveryBlockGoBack(int passThroughs) {
     BufferPool pool = PooledChunks.pool();
-    Sink sink = throughPassThroughs(pool, 1);
-    assertArrayEquals(expected(BLOCKS), sink.written.toByteArray());
-    assertAllBack(pool, BLOCKS, BLOCKS, 0);
-  }
-
-  @Test
-  void twoPassThroughsInARowForwardToo() {
-    BufferPool pool = PooledChunks.pool();
-    Sink sink = throughPassThroughs(pool, 2);
+    Sink sink = throughPassThroughs(pool, passThroughs);
     assertArrayEquals(expected(BLOCKS), sink.written.toByteArray());
     assertAllBack(pool, BLOCKS, BLOCKS, 0);
   }
