@@ -124,8 +124,22 @@ public abstract class Stream extends EventEmitter {
     return simple.isEmpty() ? getClass().getSuperclass().getSimpleName() : simple;
   }
 
-  /** One question {@link #overrides} answers about a class. */
+  /**
+   * One question {@link #overrides} answers about a class. Its equals and hashCode are written
+   * out: a record's are bootstrapped through method handles on first use, which costs every
+   * process that builds a stream tens of milliseconds of start-up CPU.
+   */
   private record HookQuery(Class<?> base, String method, List<Class<?>> params) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof HookQuery q && q.base == base && q.method.equals(method)
+          && q.params.equals(params);
+    }
+
+    @Override
+    public int hashCode() {
+      return (base.hashCode() * 31 + method.hashCode()) * 31 + params.hashCode();
+    }
   }
 
   /**
