@@ -1,5 +1,6 @@
 package io.loopstreams.core;
 
+import io.loopstreams.core.internal.LazyLogger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +49,7 @@ public class EventEmitter {
   public static final Event<ListenerChange> NEW_LISTENER = Event.of("newListener");
   public static final Event<ListenerChange> REMOVE_LISTENER = Event.of("removeListener");
 
-  private static final System.Logger LOG = System.getLogger("io.loopstreams.core.EventEmitter");
+  private static final LazyLogger LOG = new LazyLogger("io.loopstreams.core.EventEmitter");
   private static volatile int defaultMaxListeners = 10;
 
   // Loop thread only. keys[i] maps to slots[i]: a Listener when it has exactly one, an

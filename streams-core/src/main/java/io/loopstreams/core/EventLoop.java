@@ -1,5 +1,6 @@
 package io.loopstreams.core;
 
+import io.loopstreams.core.internal.LazyLogger;
 import io.loopstreams.core.internal.LoopAccess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -82,7 +83,7 @@ public final class EventLoop extends LoopProcess implements Executor, AutoClosea
     NONE
   }
 
-  private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
+  private static final LazyLogger LOG = new LazyLogger(EventLoop.class.getName());
   private static final AtomicInteger IDS = new AtomicInteger();
   /** Poll-phase budget: completions handled per poll so timers and immediates are not starved. */
   private static final int POLL_BUDGET = 1024;

@@ -1,5 +1,6 @@
 package io.loopstreams.core;
 
+import io.loopstreams.core.internal.LazyLogger;
 import io.loopstreams.core.internal.TimerHeap;
 
 /**
@@ -9,7 +10,7 @@ import io.loopstreams.core.internal.TimerHeap;
  */
 final class LoopTimers {
 
-  private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
+  private static final LazyLogger LOG = new LazyLogger(EventLoop.class.getName());
   private static final long MAX_DELAY = Integer.MAX_VALUE;
 
   private final TimerHeap<Timeout> heap = new TimerHeap<>(new Access());

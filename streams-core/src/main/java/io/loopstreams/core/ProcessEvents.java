@@ -2,6 +2,7 @@ package io.loopstreams.core;
 
 import io.loopstreams.core.EventLoop.Origin;
 import io.loopstreams.core.EventLoop.UnhandledRejectionMode;
+import io.loopstreams.core.internal.LazyLogger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -14,7 +15,7 @@ import java.util.function.BiConsumer;
  */
 final class ProcessEvents {
 
-  private static final System.Logger LOG = System.getLogger(EventLoop.class.getName());
+  private static final LazyLogger LOG = new LazyLogger(EventLoop.class.getName());
 
   private final EventLoop loop;
   private final List<Promise<?>> pendingRejections = new ArrayList<>();

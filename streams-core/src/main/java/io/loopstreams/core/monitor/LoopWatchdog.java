@@ -1,6 +1,7 @@
 package io.loopstreams.core.monitor;
 
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.internal.LazyLogger;
 import io.loopstreams.core.internal.LoopAccess;
 import io.loopstreams.core.stream.Stream;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public final class LoopWatchdog implements AutoCloseable {
 
   private static final LoopAccess LOOP = LoopAccess.get();
 
-  private static final System.Logger LOG = System.getLogger(LoopWatchdog.class.getName());
+  private static final LazyLogger LOG = new LazyLogger(LoopWatchdog.class.getName());
 
   // immutable
   private final EventLoop loop;

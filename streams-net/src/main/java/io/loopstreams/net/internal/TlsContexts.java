@@ -1,5 +1,6 @@
 package io.loopstreams.net.internal;
 
+import io.loopstreams.core.internal.LazyLogger;
 import io.loopstreams.net.TlsOptions;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
@@ -27,7 +28,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class TlsContexts {
 
-  private static final System.Logger LOG = System.getLogger(TlsContexts.class.getName());
+  private static final LazyLogger LOG = new LazyLogger(TlsContexts.class.getName());
   private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
   private static final Map<TlsOptions, SslContext> CACHE = new WeakHashMap<>();
 

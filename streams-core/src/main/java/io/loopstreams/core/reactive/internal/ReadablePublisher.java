@@ -1,6 +1,7 @@
 package io.loopstreams.core.reactive.internal;
 
 import io.loopstreams.core.EventLoop;
+import io.loopstreams.core.internal.LazyLogger;
 import io.loopstreams.core.stream.Readable;
 import io.loopstreams.core.stream.Stream;
 import java.lang.invoke.MethodHandles;
@@ -26,7 +27,7 @@ import org.reactivestreams.Subscriber;
  */
 public final class ReadablePublisher<T> implements Publisher<T> {
 
-  private static final System.Logger LOG = System.getLogger(ReadablePublisher.class.getName());
+  private static final LazyLogger LOG = new LazyLogger(ReadablePublisher.class.getName());
   private static final VarHandle SUBSCRIBED;
 
   static {

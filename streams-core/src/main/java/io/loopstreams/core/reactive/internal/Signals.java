@@ -1,6 +1,7 @@
 package io.loopstreams.core.reactive.internal;
 
 import io.loopstreams.core.internal.Exceptions;
+import io.loopstreams.core.internal.LazyLogger;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
@@ -11,7 +12,7 @@ import org.reactivestreams.Subscription;
  */
 public final class Signals {
 
-  private static final System.Logger LOG = System.getLogger("io.loopstreams.core.reactive");
+  private static final LazyLogger LOG = new LazyLogger("io.loopstreams.core.reactive");
 
   /** A subscription that ignores everything: handed out before an immediate {@code onError}. */
   static final Subscription EMPTY = new Subscription() {
