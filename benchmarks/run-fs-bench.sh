@@ -76,13 +76,16 @@ declare -A MEDIAN
 declare -A CPU   # mean user+system seconds per run (hyperfine only): robust on a busy machine
 
 # --- timing -------------------------------------------------------------------------------------
-echo "== 1 GiB copy, $RUNS runs each, median wall time (page cache warm; output removed before each run)"
+# Each run starts with nothing dirty in the page cache (the last output removed, then sync): the
+# kernel's writeback of an earlier run's gigabyte otherwise lands on a later run, as CPU time of
+# the process writing then and as wall time.
+echo "== 1 GiB copy, $RUNS runs each, median wall time (page cache warm; output removed and sync before each run)"
 if command -v hyperfine >/dev/null; then
   JSON=$(mktemp)
   args=()
   for k in "${ORDER[@]}"; do args+=(-n "$k" "${CMD[$k]}"); done
-  hyperfine -N --runs "$RUNS" --warmup 1 --prepare "rm -f $OUT" --export-json "$JSON" --style basic "${args[@]}" >&2 \
-    || hyperfine --runs "$RUNS" --warmup 1 --prepare "rm -f $OUT" --export-json "$JSON" --style basic "${args[@]}" >&2
+  hyperfine -N --runs "$RUNS" --warmup 1 --prepare "rm -f $OUT && sync" --export-json "$JSON" --style basic "${args[@]}" >&2 \
+    || hyperfine --runs "$RUNS" --warmup 1 --prepare "rm -f $OUT && sync" --export-json "$JSON" --style basic "${args[@]}" >&2
   while read -r name med cpu; do MEDIAN[$name]=$med; CPU[$name]=$cpu; done < <(python3 - "$JSON" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:
@@ -96,7 +99,7 @@ else
     rm -f "$OUT"; eval "${CMD[$k]}" >/dev/null 2>&1   # warm-up
     times=()
     for ((i = 0; i < RUNS; i++)); do
-      rm -f "$OUT"
+      rm -f "$OUT"; sync
       t0=$(date +%s.%N); eval "${CMD[$k]}" >/dev/null 2>&1; t1=$(date +%s.%N)
       times+=("$(echo "$t1 - $t0" | bc -l)")
     done
