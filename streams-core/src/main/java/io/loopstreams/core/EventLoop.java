@@ -190,7 +190,7 @@ public final class EventLoop extends LoopProcess implements Executor, AutoClosea
     if (!LIFECYCLE.compareAndSet(this, NEW, RUNNING)) {
       throw new IllegalStateException("loop " + name + " was already started");
     }
-    thread = t;
+    setThread(t);
     keepAlive = t != Thread.currentThread();
   }
 
@@ -570,7 +570,7 @@ public final class EventLoop extends LoopProcess implements Executor, AutoClosea
     if (LIFECYCLE.compareAndSet(this, NEW, RUNNING)) {
       // Never started: the closing thread becomes the loop's, to run what was accepted.
       EventLoop outer = CURRENT.get();
-      thread = Thread.currentThread();
+      setThread(Thread.currentThread());
       try {
         loop(null);
       } finally {

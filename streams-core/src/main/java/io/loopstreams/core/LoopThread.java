@@ -1,8 +1,5 @@
 package io.loopstreams.core;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 /**
  * Which thread owns a loop, and the fail-fast check every loop-confined method makes: the
  * project's one threading rule. The first layer of {@link EventLoop}.
@@ -10,21 +7,20 @@ import java.lang.invoke.VarHandle;
 abstract class LoopThread {
 
   static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
-  private static final VarHandle THREAD;
-
-  static {
-    try {
-      THREAD = MethodHandles.lookup().findVarHandle(LoopThread.class, "thread", Thread.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
 
   // immutable
   final String name;
 
   // any thread
-  volatile Thread thread;
+  volatile Thread thread; // written only by setThread
+  /**
+   * {@link #thread} again, as a plain field, for the equality checks below: the only thread that
+   * can find itself there is the one written there (by itself, or before its start), so no
+   * ordering is needed, and every stream and promise call saves the volatile read's compiler
+   * barrier. A plain field rather than a plain-mode VarHandle read of {@code thread}: the same
+   * load once compiled, and no method-handle chain while interpreted or in C1.
+   */
+  private Thread owner;
 
   LoopThread(String name) {
     this.name = name;
@@ -55,6 +51,12 @@ abstract class LoopThread {
     return Thread.currentThread() == thread;
   }
 
+  /** Makes {@code t} the loop's thread: called by {@code t} itself, or before {@code t} starts. */
+  final void setThread(Thread t) {
+    owner = t;
+    thread = t;
+  }
+
   /**
    * Throws unless called on this loop's thread: the fail-fast check every loop-confined public
    * method makes.
@@ -72,14 +74,8 @@ abstract class LoopThread {
     }
   }
 
-  /**
-   * The loop thread as a plain read, for the equality checks above: the only thread that can find
-   * itself there is the one that wrote itself there (the loop thread, which sees its own write), so
-   * no ordering is needed, and on every stream and promise call the volatile read's compiler
-   * barrier is saved.
-   */
   private Thread ownThread() {
-    return (Thread) THREAD.get(this);
+    return owner;
   }
 
   private IllegalStateException wrongThread(String what) {
