@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import io.loopstreams.core.Callback;
 import io.loopstreams.core.EventLoop;
 import io.loopstreams.core.Listener;
+import io.loopstreams.core.StreamException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -146,6 +147,61 @@ class PipeDirectPathSwitchTest {
     // only after the first 500 chunks flowed synchronously, so two RESUMEs follow the PAUSE; the
     // last unpipe pauses the stage at the end.
     assertEquals(List.of("pause at 500", "resume at 500", "resume at 500", "pause at 1000"), events);
+  }
+
+  @Test
+  void aPushWhileResumedChunksStillWaitForTheResumeTickQueuesBehindThem() {
+    // resume() makes the stage flowing at once but flows its buffer a tick later: a chunk pushed
+    // in between has chunks ahead of it, so it must not take the push-straight-to-the-pipe path.
+    List<String> log = new ArrayList<>();
+    EventLoop.run(loop -> {
+      Transform<Integer, Integer> t = Transform.map(StreamOptions.objects(), x -> x);
+      Writable<Integer> sink = new Writable<>(StreamOptions.objects().highWaterMark(1)) {
+        @Override
+        protected void doWrite(Integer chunk, Callback callback) {
+          log.add("write " + chunk);
+          loop.setImmediate(() -> callback.done(null));
+        }
+      };
+      t.pipe(sink);
+      t.write(1);
+      t.write(2);
+      log.add("flowing " + t.readableFlowing() + " length " + t.readableLength());
+      t.resume();
+      t.write(3);
+      log.add("after write 3: length " + t.readableLength());
+      t.end();
+      sink.on(Stream.FINISH, () -> log.add("finish"));
+    });
+    // Node 20, the same streams: 2 and 3 wait in the buffer and go out in order.
+    assertEquals(List.of("write 1", "flowing false length 1", "after write 3: length 2",
+        "write 2", "write 3", "finish"), log);
+  }
+
+  @Test
+  void aPushFromAStageThatJustDestroyedItselfIsDroppedAndReturnsFalse() {
+    List<String> log = new ArrayList<>();
+    EventLoop.run(loop -> {
+      Transform<Integer, Integer> t = new Transform<>(StreamOptions.objects()) {
+        @Override
+        protected void doTransform(Integer chunk, Callback callback) {
+          if (chunk == 2) {
+            destroy();
+          }
+          log.add("push " + chunk + " -> " + push(chunk * 10));
+          callback.done(null);
+        }
+      };
+      Writable<Integer> sink = Writable.create(StreamOptions.objects(), (x, cb) -> {
+        log.add("write " + x);
+        cb.done(null);
+      });
+      Pipeline.run(List.of(Readable.from(List.of(1, 2, 3)), t, sink),
+          e -> log.add("done " + (e instanceof StreamException se ? se.code() : e)));
+    });
+    // Node 20, the same pipeline.
+    assertEquals(List.of("write 10", "push 1 -> true", "push 2 -> false",
+        "done ERR_STREAM_PREMATURE_CLOSE"), log);
   }
 
   @Test
