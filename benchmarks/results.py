@@ -88,6 +88,15 @@ def ratio_lines(bench, text):
     '  ./pipeline cp / cp = 1.10', 'ratio (b) copy/cp = 1.06   goal <= 1.3', '..., ratio 0.95 (goal >= 0.90)'."""
     rows = []
     for line in text.splitlines():
+        if line.startswith("cpu ratios: "):  # fs: 'cpu ratios: copy/cp = 1.20, stream/node = 0.44 (goal <= 0.5), ...'
+            for part in line[len("cpu ratios: "):].split(", "):
+                m = re.match(r"^(\S+)/(\S+) = ([\d.]+)(?: \(goal (<=|>=) ([\d.]+)\))?$", part.strip())
+                if m:
+                    goal = "%s %s" % (m.group(4), m.group(5)) if m.group(4) else "–"
+                    r = float(m.group(3))
+                    rows.append(Row(bench, "CPU time: %s/%s" % (m.group(1), m.group(2)), m.group(1), m.group(2),
+                                    r, goal, judge(r, goal), node=m.group(2) == "node"))
+            continue
         m = re.match(r"^ratio (.*?)(\S+)/(\S+)\s*= ([\d.]+)(?:\s+goal (<=|>=) ([\d.]+))?", line)
         if m:
             goal = "%s %s" % (m.group(5), m.group(6)) if m.group(5) else "–"
@@ -135,9 +144,14 @@ def flat_row(bench, work, series):
 def walls(text):
     """Measured values by program name, to show next to a text ratio: fs's median table
     ('copy   0.626s   0.338s') and cli's table ('| ./pipeline cp | 1.10 s | ...')."""
-    found = {m.group(1): m.group(2) + " s" for m in re.finditer(r"^(\w+)\s+([\d.]+)s\s+[\d.]+s$", text, re.M)}
+    found = {m.group(1): m.group(2) + " s" for m in re.finditer(r"^([\w-]+)\s+([\d.]+)s\s+[\d.]+s$", text, re.M)}
     found.update({m.group(1).strip(): m.group(2) + " s" for m in re.finditer(r"^\|\s*(.+?)\s*\|\s*([\d.]+) s\s*\|", text, re.M)})
     return found
+
+
+def cpus(text):
+    """CPU seconds (user+system) by program name, from fs's median table ('copy   0.626s   0.338s')."""
+    return {m.group(1): m.group(2) + " s CPU" for m in re.finditer(r"^([\w-]+)\s+[\d.]+s\s+([\d.]+)s$", text, re.M)}
 
 
 def extract(name, text):
@@ -146,10 +160,11 @@ def extract(name, text):
     if name in ("memory", "javaio"):
         work = "3 PassThroughs, -Xmx64m" if name == "memory" else "InputStream → pipeline → OutputStream"
         return flat_row(name, work, rss_series(text))
-    rows, measured = from_tables(name, text), walls(text)
+    rows, measured, cpu = from_tables(name, text), walls(text), cpus(text)
     for r in ratio_lines(name, text):
-        r.ours = "%s: %s" % (r.ours, measured[r.ours]) if r.ours in measured else r.ours
-        r.ref = "%s: %s" % (r.ref, measured[r.ref]) if r.ref in measured else r.ref
+        values = cpu if r.work.startswith("CPU time: ") else measured
+        r.ours = "%s: %s" % (r.ours, values[r.ours]) if r.ours in values else r.ours
+        r.ref = "%s: %s" % (r.ref, values[r.ref]) if r.ref in values else r.ref
         rows.append(r)
     return rows
 
