@@ -87,11 +87,8 @@ class FileBufferRecyclingTest {
     assertEquals(null, error[0]);
     assertArrayEquals(data, Files.readAllBytes(dst));
     assertEquals(data.length, observed[0]);
-    assertEquals(8, pool.acquired(), "the 8 whole blocks; the 100-byte tail is a heap buffer");
     assertEquals(8 * 16, direct[0]);
-    assertEquals(8, pool.recycled());
-    assertEquals(0, pool.shared());
-    pool.assertNoneOutstanding();
+    pool.assertAllRecycled(8); // the 8 whole blocks; the 100-byte tail is a heap buffer
   }
 
   /**
@@ -162,9 +159,7 @@ class FileBufferRecyclingTest {
       Pipeline.run(in, Fs.createWriteStream(dst));
     });
     assertArrayEquals(Arrays.copyOfRange(data, 12_345, 5 * MIB + 7), Files.readAllBytes(dst));
-    assertEquals(4, pool.acquired());
-    assertEquals(4, pool.recycled());
-    pool.assertNoneOutstanding();
+    pool.assertAllRecycled(4);
   }
 
   @Test
