@@ -141,17 +141,20 @@ def flat_row(bench, work, series):
                 ratio, "<= 1.25", judge(ratio, "<= 1.25"))]
 
 
+FS_MEDIANS = re.compile(r"^([\w-]+)\s+([\d.]+)s\s+([\d.]+)s$", re.M)  # fs: 'copy   0.626s   0.338s' (wall, CPU)
+
+
 def walls(text):
-    """Measured values by program name, to show next to a text ratio: fs's median table
-    ('copy   0.626s   0.338s') and cli's table ('| ./pipeline cp | 1.10 s | ...')."""
-    found = {m.group(1): m.group(2) + " s" for m in re.finditer(r"^([\w-]+)\s+([\d.]+)s\s+[\d.]+s$", text, re.M)}
+    """Measured values by program name, to show next to a text ratio: fs's median table and
+    cli's table ('| ./pipeline cp | 1.10 s | ...')."""
+    found = {m.group(1): m.group(2) + " s" for m in FS_MEDIANS.finditer(text)}
     found.update({m.group(1).strip(): m.group(2) + " s" for m in re.finditer(r"^\|\s*(.+?)\s*\|\s*([\d.]+) s\s*\|", text, re.M)})
     return found
 
 
 def cpus(text):
-    """CPU seconds (user+system) by program name, from fs's median table ('copy   0.626s   0.338s')."""
-    return {m.group(1): m.group(2) + " s CPU" for m in re.finditer(r"^([\w-]+)\s+[\d.]+s\s+([\d.]+)s$", text, re.M)}
+    """CPU seconds (user+system) by program name, from fs's median table."""
+    return {m.group(1): m.group(3) + " s CPU" for m in FS_MEDIANS.finditer(text)}
 
 
 def extract(name, text):
