@@ -1,6 +1,7 @@
 package io.loopstreams.core;
 
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,8 @@ public final class OffloadPool {
   private final ThreadPoolExecutor executor;
   private final int size;
 
+  // any thread
+  private volatile boolean closed;
   // any thread: statistics
   private final LongAdder submitted = new LongAdder();
   private final LongAdder completed = new LongAdder();
@@ -127,13 +130,35 @@ public final class OffloadPool {
     if (this == Holder.SHARED) {
       throw new IllegalStateException("the shared offload pool cannot be closed");
     }
-    executor.shutdown();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    // ThreadPoolExecutor.shutdown() takes the pool's main lock twice, and between the two the idle
+    // threads it interrupted end, each taking that lock: a loop thread must not wait for them. So
+    // one of the pool's own threads shuts the pool down, once the tasks queued before it started.
+    enqueue(executor::shutdown);
   }
 
-  /** Runs {@code task} on a pool thread, recording its queue wait. */
+  /**
+   * Runs {@code task} on a pool thread, recording its queue wait.
+   *
+   * @throws RejectedExecutionException once the pool is closed
+   */
   void submit(OffloadTask<?> task) {
+    if (closed) {
+      throw new RejectedExecutionException("the offload pool is closed");
+    }
     task.enqueuedNanos = System.nanoTime();
     submitted.increment();
+    enqueue(task);
+  }
+
+  /**
+   * The hand-off into the queue, the one point where a loop thread touches the executor: the
+   * queue's and the executor's locks are held by other threads only for a few instructions.
+   */
+  private void enqueue(Runnable task) {
     executor.execute(task);
   }
 

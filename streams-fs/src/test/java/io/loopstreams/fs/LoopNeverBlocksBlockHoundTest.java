@@ -48,7 +48,7 @@ class LoopNeverBlocksBlockHoundTest {
     BlockHound.builder()
         .nonBlockingThreadPredicate(p -> p.or(t -> t.getName().equals("loopstreams-" + LOOP)))
         .allowBlockingCallsInside("io.loopstreams.core.LoopInbox", "park")
-        .allowBlockingCallsInside(OffloadPool.class.getName(), "submit")
+        .allowBlockingCallsInside(OffloadPool.class.getName(), "enqueue")
         .install();
     loop = EventLoop.create(LOOP).start();
   }
