@@ -42,8 +42,9 @@ import java.util.function.BiConsumer;
  *          temporary file, then [ERROR] → CLOSE
  * </pre>
  * One request is in flight at a time: a single write, or a gathering write ({@code
- * FileChannel.write(ByteBuffer[])}, one {@code writev}) of every chunk buffered meanwhile; the
+ * FileChannel.write(ByteBuffer[])}, {@code writev}) of every chunk buffered meanwhile; the
  * adopted chunks of one pooled block, in a row, count as one buffer (a window on their bytes).
+ * Either is given to the kernel at most 256 KiB per call ({@code FileOps.writeFully}).
  * Pooled chunks handed over by a sole pipe from a pooled source are adopted, and released as
  * soon as their write completed (docs/buffers.md).
  *
@@ -391,21 +392,11 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
 
     @Override
     public Long call() {
-      long n = 0;
+      long n;
       try {
-        if (single != null) {
-          while (single.hasRemaining()) {
-            n += channel.write(single);
-          }
-        } else {
-          int first = 0;
-          while (first < count) {
-            n += channel.write(many, first, count - first);
-            while (first < count && !many[first].hasRemaining()) {
-              first++;
-            }
-          }
-        }
+        n = single != null
+            ? FileOps.writeFully(channel, single)
+            : FileOps.writeFully(channel, many, 0, count);
       } catch (IOException e) {
         throw FileOps.map(e, "write", path);
       }

@@ -177,9 +177,7 @@ public final class Fs {
 
   private static void write(FileChannel ch, ByteBuffer bytes, Path path) {
     try {
-      while (bytes.hasRemaining()) {
-        ch.write(bytes);
-      }
+      FileOps.writeFully(ch, bytes);
     } catch (IOException e) {
       throw FileOps.map(e, "write", path);
     }

@@ -48,9 +48,7 @@ public final class Transfer {
           break;
         }
         buf.flip();
-        while (buf.hasRemaining()) {
-          dst.write(buf);
-        }
+        FileOps.writeFully(dst, buf);
         done += r;
       }
     } catch (IOException e) {
