@@ -23,9 +23,9 @@ public final class FileOps {
 
   /**
    * The most one write call gives the kernel. A 1 MiB pooled block is written in four calls:
-   * measured on the benchmark machine, a 1 MiB write cost about twice the system time of
-   * 256 KiB writes of the same bytes (the kernel's copy into the page cache, see
-   * docs/benchmarks.md), and three more calls per block cost nothing measurable anywhere.
+   * on the benchmark machine a 1 MiB write cost about twice the system time of four 256 KiB
+   * writes of the same bytes in most runs (the kernel's copy into the page cache, see
+   * docs/benchmarks.md), and never less.
    */
   public static final int MAX_WRITE = 256 * 1024;
 
