@@ -5,6 +5,7 @@ import io.loopstreams.core.SystemException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.GatheringByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public final class FileOps {
   }
 
   /** Writes all of {@code b} at the channel's position, in calls of at most {@link #MAX_WRITE}. */
-  public static long writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+  public static long writeFully(GatheringByteChannel ch, ByteBuffer b) throws IOException {
     long n = 0;
     while (b.hasRemaining()) {
       n += writeSlice(ch, b);
@@ -45,7 +46,7 @@ public final class FileOps {
    * Writes all of {@code bufs[from, to)} in gathering calls ({@code writev}) of at most {@link
    * #MAX_WRITE} bytes; a buffer larger than that is written alone, in slices.
    */
-  public static long writeFully(FileChannel ch, ByteBuffer[] bufs, int from, int to)
+  public static long writeFully(GatheringByteChannel ch, ByteBuffer[] bufs, int from, int to)
       throws IOException {
     long n = 0;
     int first = from;
@@ -64,7 +65,7 @@ public final class FileOps {
   }
 
   /** One write call of at most {@link #MAX_WRITE} bytes from {@code b}'s position. */
-  private static int writeSlice(FileChannel ch, ByteBuffer b) throws IOException {
+  private static int writeSlice(GatheringByteChannel ch, ByteBuffer b) throws IOException {
     int limit = b.limit();
     b.limit(Math.min(limit, b.position() + MAX_WRITE));
     try {
