@@ -392,15 +392,13 @@ public final class FileWriteStream extends Writable<ByteBuffer> {
 
     @Override
     public Long call() {
-      long n;
       try {
-        n = single != null
+        return single != null
             ? FileOps.writeFully(channel, single)
             : FileOps.writeFully(channel, many, 0, count);
       } catch (IOException e) {
         throw FileOps.map(e, "write", path);
       }
-      return n;
     }
   }
 
